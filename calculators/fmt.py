@@ -1,0 +1,61 @@
+"""Display formatting of money and rates, in the page's language.
+
+Conventions
+-----------
+- Money is shown to the fen with thousands separators, rounded half-up:
+  ``1234.5`` -> ``"1,234.50 元"`` (zh) or ``"¥1,234.50"`` (en).
+- Rates are fractions in, percent out: ``Decimal("0.128")`` -> ``"12.80%"``, rounded half-up.
+- Values are ``Decimal`` (or int); a float is refused so that no binary fraction reaches a
+  figure a reader sees.
+
+>>> from decimal import Decimal
+>>> yuan(Decimal("1234.5"), "zh")
+'1,234.50 元'
+>>> yuan(Decimal("-8"), "en")
+'-¥8.00'
+>>> pct(Decimal("0.12798"), "zh")
+'12.80%'
+>>> pct(Decimal("0.0005"), "en", places=3)
+'0.050%'
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = ["yuan", "pct", "number", "to_decimal"]
+
+LANGS = ("zh", "en")
+
+
+def to_decimal(value) -> Decimal:
+    """Return ``value`` as a Decimal; ints and Decimal-like strings pass, floats are an error."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise TypeError(f"refusing {type(value).__name__} {value!r}: pass a Decimal or a string")
+    if isinstance(value, Decimal):
+        return value
+    return Decimal(str(value))
+
+
+def _grouped(value: Decimal, places: int) -> str:
+    quantum = Decimal(1).scaleb(-places)
+    rounded = to_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+    return f"{rounded:,.{places}f}"
+
+
+def number(value, places: int = 2) -> str:
+    """A plain grouped number: ``number(Decimal("12000"), 0) == "12,000"``."""
+    return _grouped(value, places)
+
+
+def yuan(value, lang: str = "zh", places: int = 2) -> str:
+    """Money in yuan, to the fen, in the page's language."""
+    text = _grouped(value, places)
+    if lang == "en":
+        sign = "-" if text.startswith("-") else ""
+        return f"{sign}¥{text.lstrip('-')}"
+    return f"{text} 元"
+
+
+def pct(value, lang: str = "zh", places: int = 2) -> str:
+    """A rate given as a fraction, shown in percent (the same in both languages)."""
+    return f"{_grouped(to_decimal(value) * 100, places)}%"

@@ -1,0 +1,37 @@
+"""mkdocs-macros entry point: turns data/ and calculator results into page parts.
+
+Each concern registers its own macros: ``banks`` (data/banks/*.yml), ``calculator_pages``
+(the calculator widgets), ``kit_pages`` (the negotiation kit). Shared helpers are in
+``macros.common``. Build hooks (not macros) are ``macros/csp.py`` and ``macros/runtime.py``.
+"""
+from __future__ import annotations
+
+import importlib
+
+from calculators import fmt
+from macros.common import calc, page_lang
+
+_MACRO_MODULES = ("macros.banks", "macros.calculator_pages", "macros.kit_pages")
+
+
+def define_env(env):
+    env.macro(calc)
+
+    def yuan(value, places: int = 2):
+        return fmt.yuan(value, page_lang(env), places)
+
+    def pct(value, places: int = 2):
+        return fmt.pct(value, page_lang(env), places)
+
+    env.filter(yuan)
+    env.filter(pct)
+    env.macro(lambda: page_lang(env), "lang")
+
+    for module_name in _MACRO_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as missing:  # TODO(lead): make strict once all modules exist
+            if missing.name != module_name:
+                raise
+            continue
+        module.register(env)
