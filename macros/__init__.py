@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import importlib
 
-from calculators import fmt
-from macros.common import calc, page_lang
-
 _MACRO_MODULES = ("macros.banks", "macros.calculator_pages", "macros.kit_pages")
 
 
 def define_env(env):
+    # Imported here so that `python -m macros.bank_schema` does not need the calculators.
+    from calculators import fmt
+    from macros.common import calc, page_lang
+
     env.macro(calc)
 
     def yuan(value, places: int = 2):

@@ -1,0 +1,435 @@
+"""Bank pages: macros that turn ``data/banks/<id>.yml`` into page text.
+
+Macros (registered by :func:`register`, called from ``macros/__init__.py``):
+
+* ``{{ bank_page("citic") }}``  the whole body of a bank page, in the page's language;
+* ``{{ bank_table() }}``        a table of all banks (name, card-service number, app, page link);
+* ``{{ bank_phone("citic") }}`` the bank's main card-service number as a tel: link (with its hint);
+* ``{{ bank_name("citic") }}``  the bank's short name in the page's language.
+
+Chinese and English pages read the same record, so they always show the same numbers.
+Only facts tagged C or S (and not ``publish: false``) are shown; see ``macros/bank_schema.py``.
+Section anchors are the same in both languages: #phones, #app, #official-page, #how-to-ask,
+#dated-1…, #unknowns, #sources (e.g. link ``../banks/citic.md#how-to-ask`` from a guide page).
+All records are loaded and validated once per build; an invalid record stops the build with the
+schema's messages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from macros.bank_schema import BankDataError, is_shown, load_banks
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "banks"
+
+# Pages the bank pages link to (paths inside docs/; the i18n plugin picks the language).
+GUIDE_HOWTO = "guide/how-to-negotiate.md"
+GUIDE_ART70 = "guide/article-70.md"
+KIT = "kit/index.md"
+SOURCES_PAGE = "about/sources.md"
+
+T = {
+    "zh": {
+        "first": "想协商还款，就打{bank}信用卡中心 {phone}，说你想申请“个性化分期还款”（也就是“协商还款”）。银行可以同意，也可以不同意。",
+        "phones": "电话",
+        "card_service": "信用卡中心",
+        "general": "全行客服",
+        "former": "旧号码",
+        "also_general": "也是全行客服电话",
+        "numbers_secondary": "号码会变。这些号码来自第三方资料（见页尾的来源），我们还没有在银行官网上逐一核对。打电话前，可以先在{page}上看一眼。",
+        "numbers_confirmed": "号码会变。这些号码已在{page}上核对过。",
+        "app": "App",
+        "card_app": "信用卡 App",
+        "main_app": "手机银行 App",
+        "no_app": "我们还没有确认它办理信用卡用哪个 App（见下面“我们不知道的事”）。",
+        "official": "官方页面",
+        "official_link": "{bank}信用卡官方联系页面",
+        "official_text": "联系方式以银行自己的页面为准：{link}。",
+        "route": "怎样申请协商还款",
+        "route_intro": "下面是我们能找到来源的唯一做法，有法规依据，对每家银行都一样：",
+        "more": "接下来可以看：",
+        "howto": "怎样和银行协商：一步一步来",
+        "art70": "第七十条说了什么",
+        "kit": "协商工具包：打电话前用得上",
+        "dated_note": "注意：下面是 {date}前后的资料，现在可能已经变了。",
+        "unknown": "我们不知道的事",
+        "unknown_intro": "下面这些，我们没有找到可靠来源。请不要相信网上对这些问题说得很肯定的文章。",
+        "sources": "来源和核对日期",
+        "sources_intro": "每条信息来自哪里、可信度如何、什么时候核对的。发现错误，请看{page}里的报告方法。",
+        "sources_page": "“资料来源”页面",
+        "col_fact": "信息",
+        "col_src": "来源",
+        "col_conf": "可信度",
+        "col_date": "核对日期",
+        "row_names": "银行名称（中文、英文）",
+        "row_card": "信用卡中心电话 {n}",
+        "row_general": "全行客服电话 {n}",
+        "row_former": "旧号码 {n}",
+        "row_app": "App：{n}",
+        "row_page": "官方联系页面的地址",
+        "row_route": "申请协商还款的通用做法",
+        "row_dated": "{title}",
+        "row_unknown": "“我们不知道的事”里的各项",
+        "conf": {"C": "已核实", "S": "二手资料", "U": "没有找到来源"},
+        "conf_legend": "“已核实”：看过原文或银行官方页面。“二手资料”：引用或转述官方来源的第三方资料，还没有在官方网站上逐一核对。",
+        "calculator": "想知道这些费率折算成年化利率是多少，可以用{link}。",
+        "calculator_name": {"installment_apr": "分期真实年化计算器"},
+        "table_bank": "银行",
+        "table_phone": "信用卡中心电话",
+        "table_app": "App",
+        "app_unconfirmed": "未确认",
+        "sep": "、",
+        "paren": "（{}）",
+        "colon": "：",
+    },
+    "en": {
+        "first": "To ask for a repayment plan, call the {bank} card centre on {phone} and ask for a personalised instalment plan (个性化分期还款, also called 协商还款). The bank may say yes or no.",
+        "phones": "Phone numbers",
+        "card_service": "Card centre",
+        "general": "Bank-wide customer service",
+        "former": "Older number",
+        "also_general": "also the bank-wide customer-service number",
+        "numbers_secondary": "Numbers change. These come from third-party sources (listed at the end of this page); we have not yet checked each one on the bank's own website. Before you call, take a look at the {page}.",
+        "numbers_confirmed": "Numbers change. These were checked on the {page}.",
+        "app": "App",
+        "card_app": "credit-card app",
+        "main_app": "main mobile-banking app",
+        "no_app": "We have not confirmed which app this bank uses for credit cards (see “What we don't know” below).",
+        "official": "Official page",
+        "official_link": "{bank} official card contact page",
+        "official_text": "The bank's own page has the final word on contact details: {link}.",
+        "route": "How to ask for a repayment plan",
+        "route_intro": "This is the only route we can source. It rests on a regulation and is the same for every bank:",
+        "more": "Next:",
+        "howto": "How to negotiate, step by step",
+        "art70": "What Article 70 says",
+        "kit": "Negotiation kit: what to have ready before you call",
+        "dated_note": "Note: these facts are from around {date} and may have changed.",
+        "unknown": "What we don't know",
+        "unknown_intro": "We found no reliable source for the points below. Be wary of any article that sounds certain about them.",
+        "sources": "Sources and check dates",
+        "sources_intro": "Where each fact comes from, how sure we are, and when it was checked. To report a mistake, see the {page}.",
+        "sources_page": "sources page",
+        "col_fact": "Fact",
+        "col_src": "Source",
+        "col_conf": "Confidence",
+        "col_date": "Checked",
+        "row_names": "Bank name (Chinese and English)",
+        "row_card": "Card-centre number {n}",
+        "row_general": "Bank-wide number {n}",
+        "row_former": "Older number {n}",
+        "row_app": "App: {n}",
+        "row_page": "Address of the official contact page",
+        "row_route": "The general route to a repayment plan",
+        "row_dated": "{title}",
+        "row_unknown": "Each point under “What we don't know”",
+        "conf": {"C": "confirmed", "S": "secondary", "U": "no source found"},
+        "conf_legend": "“Confirmed”: read in the primary text or on the bank's official page. “Secondary”: third-party sources that quote or summarise the official source, not yet checked one by one on the official website.",
+        "calculator": "To see what these fees come to as an annual rate, use the {link}.",
+        "calculator_name": {"installment_apr": "instalment true-rate calculator"},
+        "table_bank": "Bank",
+        "table_phone": "Card-centre number",
+        "table_app": "App",
+        "app_unconfirmed": "not confirmed",
+        "sep": ", ",
+        "paren": " ({})",
+        "colon": ": ",
+    },
+}
+
+_cache: dict = {}
+
+
+def get_banks(data_dir=DATA_DIR):
+    """All records, validated, sorted by ``order``.  Re-read only when a file changes."""
+    data_dir = Path(data_dir)
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                         for p in data_dir.glob("*.yml")))
+    key = str(data_dir)
+    if key not in _cache or _cache[key][0] != stamp:
+        _cache[key] = (stamp, load_banks(data_dir))
+    return _cache[key][1]
+
+
+def get_bank(bank_id, data_dir=DATA_DIR):
+    for rec in get_banks(data_dir):
+        if rec["id"] == bank_id:
+            return rec
+    known = ", ".join(r["id"] for r in get_banks(data_dir))
+    raise KeyError(f"unknown bank id '{bank_id}' (known: {known}); "
+                   f"add data/banks/{bank_id}.yml or fix the id")
+
+
+def numbers(rec, shown_only=True):
+    """Every phone number in a record, in display form (all groups, including former)."""
+    out = []
+    for group in ("card_service", "general", "former"):
+        for entry in rec["phones"].get(group, []):
+            if not shown_only or is_shown(entry):
+                out.append(str(entry["number"]))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Small rendering helpers
+# --------------------------------------------------------------------------
+
+def _t(lang):
+    return T[lang]
+
+
+def _cell(text):
+    """Text safe inside a Markdown table cell or list item."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def tel(number):
+    return f"[{number}](tel:{re.sub(r'[^0-9]', '', str(number))})"
+
+
+def bank_short(rec, lang):
+    return rec["names"]["zh_short"]["text"] if lang == "zh" else rec["names"]["en_short"]
+
+
+def _page_dir(page):
+    """Folder of the current page inside docs/ ('' at the top), for relative links."""
+    src = getattr(getattr(page, "file", None), "src_uri", None) or "banks/index.md"
+    return posixpath.dirname(src)
+
+
+def rel(page, target):
+    """Relative link from the current page to a file under docs/."""
+    return posixpath.relpath(target, _page_dir(page) or ".")
+
+
+def _shown(items):
+    return [item for item in items if is_shown(item)]
+
+
+def _phone_line(entry, lang, extra=None):
+    t = _t(lang)
+    bits = []
+    if entry.get("hint"):
+        bits.append(entry["hint"][lang])
+    if entry.get("note"):
+        bits.append(entry["note"][lang])
+    if extra:
+        bits.append(extra)
+    text = tel(entry["number"])
+    if bits:
+        text += t["paren"].format("；".join(bits) if lang == "zh" else "; ".join(bits))
+    return text
+
+
+def phone_with_hint(rec, lang):
+    entry = _shown(rec["phones"]["card_service"])[0]
+    text = tel(entry["number"])
+    if entry.get("hint"):
+        text += _t(lang)["paren"].format(entry["hint"][lang])
+    return text
+
+
+# --------------------------------------------------------------------------
+# The page body
+# --------------------------------------------------------------------------
+
+class _Sources:
+    """Numbers the sources in order of first use, and keeps the fact table rows."""
+
+    def __init__(self, rec, lang):
+        self.rec, self.lang = rec, lang
+        self.order = []
+        self.rows = []
+
+    def cite(self, fact_label, fact):
+        ids = fact["sources"] if isinstance(fact["sources"], list) else [fact["sources"]]
+        for sid in ids:
+            if sid not in self.order:
+                self.order.append(sid)
+        refs = " ".join(f"[{self.order.index(s) + 1}](#bank-src-{s})" for s in ids)
+        conf = _t(self.lang)["conf"][fact["confidence"]]
+        checked = str(fact["checked"])
+        row = (fact_label, refs, conf, checked)
+        if row not in self.rows:
+            self.rows.append(row)
+
+    def render(self, page):
+        t = _t(self.lang)
+        sources_link = f"[{t['sources_page']}]({rel(page, SOURCES_PAGE)})"
+        out = [f"## {t['sources']} {{#sources}}", "", t["sources_intro"].format(page=sources_link), "",
+               f"| {t['col_fact']} | {t['col_src']} | {t['col_conf']} | {t['col_date']} |",
+               "| --- | --- | --- | --- |"]
+        out += [f"| {_cell(a)} | {b} | {c} | {d} |" for a, b, c, d in self.rows]
+        out += ["", t["conf_legend"], ""]
+        for i, sid in enumerate(self.order, 1):
+            src = self.rec["sources"][sid]
+            label = _cell(src["label"][self.lang])
+            if src.get("url"):
+                label = f"{label}: <{src['url']}>" if self.lang == "en" else f"{label}：<{src['url']}>"
+            out.append(f'{i}. <span id="bank-src-{sid}"></span>{label}')
+        return out
+
+
+def render_bank_page(rec, lang, page=None):
+    t = _t(lang)
+    name = bank_short(rec, lang)
+    names = rec["names"]
+    src = _Sources(rec, lang)
+    out = []
+
+    # Who this is, and the one thing to do.
+    if lang == "zh":
+        out.append(f"**{names['zh_short']['text']}**（{names['en_official']['text']}）")
+    else:
+        out.append(f"**{names['en_official']['text']}** ({names['zh_short']['text']})")
+    src.cite(t["row_names"], names["zh_short"])
+    src.cite(t["row_names"], names["en_official"])
+    out += ["", t["first"].format(bank=name, phone=phone_with_hint(rec, lang)), ""]
+
+    # Phone numbers.
+    page_url = rec["official_page"]["url"] if is_shown(rec["official_page"]) else None
+    official_link = (f"[{t['official_link'].format(bank=name)}]({page_url})" if page_url
+                     else t["official_link"].format(bank=name))
+    out += [f"## {t['phones']} {{#phones}}", ""]
+    card = _shown(rec["phones"]["card_service"])
+    card_numbers = {str(e["number"]) for e in card}
+    general = _shown(rec["phones"]["general"])
+    for entry in card:
+        same = [g for g in general if str(g["number"]) == str(entry["number"])]
+        extra = t["also_general"] if same else None
+        out.append(f"- **{t['card_service']}**{t['colon']}{_phone_line(entry, lang, extra)}")
+        src.cite(t["row_card"].format(n=entry["number"]), entry)
+        for g in same:
+            src.cite(t["row_general"].format(n=g["number"]), g)
+    for entry in general:
+        if str(entry["number"]) not in card_numbers:
+            out.append(f"- **{t['general']}**{t['colon']}{_phone_line(entry, lang)}")
+            src.cite(t["row_general"].format(n=entry["number"]), entry)
+    for entry in _shown(rec["phones"].get("former", [])):
+        note = t["paren"].format(entry["note"][lang]) if entry.get("note") else ""
+        out.append(f"- {t['former']}{t['colon']}{entry['number']}{note}")
+        src.cite(t["row_former"].format(n=entry["number"]), entry)
+    phone_facts = card + general + _shown(rec["phones"].get("former", []))
+    key = "numbers_confirmed" if all(f["confidence"] == "C" for f in phone_facts) else "numbers_secondary"
+    out += ["", t[key].format(page=official_link), ""]
+
+    # App.
+    out += [f"## {t['app']} {{#app}}", ""]
+    apps = _shown(rec["apps"])
+    for app in apps:
+        bits = [t[app["kind"]]]
+        if app.get("note"):
+            bits.append(app["note"][lang])
+        out.append(f"- **{app['name']}**" + t["paren"].format(("；" if lang == "zh" else "; ").join(bits)))
+        src.cite(t["row_app"].format(n=app["name"]), app)
+    if not apps:
+        out.append(t["no_app"])
+    out.append("")
+
+    # Official page.
+    out += [f"## {t['official']} {{#official-page}}", "", t["official_text"].format(link=official_link)]
+    if page_url:
+        note = rec["official_page"].get("note")
+        if note:
+            out[-1] += " " + note[lang] + ("。" if lang == "zh" else ".")
+        src.cite(t["row_page"], rec["official_page"])
+    out.append("")
+
+    # How to ask for a plan.
+    route = rec["plan_route"]
+    out += [f"## {t['route']} {{#how-to-ask}}", ""]
+    if is_shown(route):
+        out += [t["route_intro"], ""]
+        out += [f"{i}. {_cell(step[lang])}" for i, step in enumerate(route["steps"], 1)]
+        src.cite(t["row_route"], route)
+        out.append("")
+    out += [t["more"], "",
+            f"- [{t['howto']}]({rel(page, GUIDE_HOWTO)})",
+            f"- [{t['art70']}]({rel(page, GUIDE_ART70)})",
+            f"- [{t['kit']}]({rel(page, KIT)})", ""]
+
+    # Dated facts (e.g. SPDB's 2018 instalment terms).
+    for n, block in enumerate(_shown(rec.get("dated_facts", [])), 1):
+        title = block["title"][lang]
+        out += [f"## {title} {{#dated-{n}}}", "", t["dated_note"].format(date=_as_of(block["as_of"], lang)), ""]
+        if block.get("intro"):
+            out += [block["intro"][lang], ""]
+        out += [f"- {_cell(item[lang])}" for item in block["items"]]
+        out.append("")
+        if block.get("calculator"):
+            name = block["calculator"]
+            label = t["calculator_name"].get(name, name)
+            target = f"calculators/{name.replace('_', '-')}.md"
+            out += [t["calculator"].format(link=f"[{label}]({rel(page, target)})"), ""]
+        src.cite(t["row_dated"].format(title=title), block)
+
+    # What we don't know.
+    out += [f"## {t['unknown']} {{#unknowns}}", "", t["unknown_intro"], ""]
+    for item in rec["unknowns"]:
+        out.append(f"- {_cell(item['text'][lang])}")
+        src.cite(t["row_unknown"], item)
+    out.append("")
+
+    out += src.render(page)
+    return "\n".join(out) + "\n"
+
+
+def _as_of(value, lang):
+    parts = str(value).split("-")
+    if lang == "zh":
+        return f"{parts[0]} 年" + (f" {int(parts[1])} 月" if len(parts) > 1 else "")
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+    return (f"{months[int(parts[1]) - 1]} " if len(parts) > 1 else "") + parts[0]
+
+
+def render_bank_table(banks, lang, page=None):
+    t = _t(lang)
+    out = [f"| {t['table_bank']} | {t['table_phone']} | {t['table_app']} |",
+           "| --- | --- | --- |"]
+    for rec in banks:
+        link = f"[{_cell(bank_short(rec, lang))}]({rel(page, 'banks/' + rec['id'] + '.md')})"
+        apps = t["sep"].join(a["name"] for a in _shown(rec["apps"])) or t["app_unconfirmed"]
+        out.append(f"| {link} | {phone_with_hint(rec, lang)} | {_cell(apps)} |")
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------
+# mkdocs-macros registration
+# --------------------------------------------------------------------------
+
+def register(env):
+    """Define the bank macros.  Fails the build at once if any record is invalid."""
+    from macros.common import page_lang
+
+    try:
+        get_banks()
+    except BankDataError as exc:
+        try:
+            from mkdocs.exceptions import PluginError
+        except ImportError:  # pragma: no cover - mkdocs is always there when building
+            raise
+        raise PluginError(str(exc)) from exc
+
+    @env.macro
+    def bank_page(bank_id):
+        """The whole body of a bank page, in the page's language."""
+        return render_bank_page(get_bank(bank_id), page_lang(env), env.page)
+
+    @env.macro
+    def bank_table():
+        """Table of all banks (name linked to its page, card-service number, app)."""
+        return render_bank_table(get_banks(), page_lang(env), env.page)
+
+    @env.macro
+    def bank_phone(bank_id):
+        """The bank's main card-service number as a tel: link, with its menu hint."""
+        return phone_with_hint(get_bank(bank_id), page_lang(env))
+
+    @env.macro
+    def bank_name(bank_id):
+        """The bank's short name in the page's language."""
+        return bank_short(get_bank(bank_id), page_lang(env))
