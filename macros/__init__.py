@@ -28,6 +28,17 @@ def define_env(env):
     env.filter(pct)
     env.macro(lambda: page_lang(env), "lang")
 
+    def report_error_link() -> str:
+        """A link to the issue forms when the build knows the repository (ISSUES_URL), else nothing."""
+        url = env.conf["extra"].get("issues_url") or ""
+        if not url:
+            return ""
+        if page_lang(env) == "zh":
+            return f"（[在这里提交]({url})）"
+        return f" ([open one here]({url}))"
+
+    env.macro(report_error_link)
+
     for module_name in _MACRO_MODULES:
         try:
             module = importlib.import_module(module_name)
