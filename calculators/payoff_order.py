@@ -1,0 +1,530 @@
+"""Payoff order: with several cards, which one to pay off first.
+
+多张卡先还哪张：雪崩法（先还利率最高的）与雪球法（先还余额最小的）对比。
+
+Every month each card gets at least its minimum payment; whatever is left of
+the monthly budget goes to one target card, chosen by the strategy, until it
+is paid off, then to the next. :func:`payoff_plan` simulates both strategies
+month by month and reports the chosen one with the other for comparison.
+
+Conventions
+-----------
+- **Strategies.** ``avalanche`` (雪崩法): highest monthly rate first (ties: the
+  smaller balance, then the order entered). ``snowball`` (雪球法): smallest
+  starting balance first (ties: the higher rate, then the order entered). The
+  order is fixed at the start. Avalanche never pays more interest than
+  snowball; snowball clears a first card sooner, which some people find
+  motivating.
+- **Rates.** Each card's rate has a basis: ``daily`` (x 365 / 12 for a monthly
+  rate), ``monthly``, or ``annual`` (/ 12). So 0.05 % a day is 1.5208 % a
+  month, the same as 18.25 % a year simple.
+- **Months.** Each month, interest on the card's balance is added first
+  (rounded ROUND_HALF_UP to the fen), then the payments are made: every card's
+  minimum (or its whole balance if smaller), then the rest of the budget to the
+  target cards in order. A card's minimum is a fixed amount; once a card is
+  paid off, its minimum goes to the next target (the budget stays the same).
+- **Limits.** The budget must cover the sum of the minimums. A plan that would
+  take more than :data:`MAX_MONTHS` months (50 years), or never ends because the
+  interest is as large as the payments, is an error saying what is needed.
+- No fees, new spending or rate changes are modelled.
+
+References
+----------
+.. [1] US CFPB, "What should I do if I can't pay my credit card bills?" (as
+   copied by texaslawhelp.org): add up income and expenses and decide what you
+   can afford first.
+.. [2] 《中国人民银行关于推进信用卡透支利率市场化改革的通知》（银发〔2020〕327号）:
+   card rates are agreed with each issuer, so the cards' rates can differ.
+
+Examples
+--------
+>>> from decimal import Decimal
+>>> debts = [
+...     {"name": "A", "balance": Decimal("3000"), "rate": Decimal("0.0005"), "rate_basis": "daily",
+...      "min_payment": Decimal("300")},
+...     {"name": "B", "balance": Decimal("1000"), "rate": Decimal("0.12"), "rate_basis": "annual",
+...      "min_payment": Decimal("100")},
+... ]
+>>> r = payoff_plan(debts, Decimal("1000"), "avalanche")
+>>> r["payoff_order"], r["months"], r["total_interest_yuan"]
+('A → B', 5, Decimal('139.69'))
+>>> r["avalanche_total_interest_yuan"] <= r["snowball_total_interest_yuan"]
+True
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ._core import (
+    PERCENT,
+    YUAN,
+    Calculator,
+    Chart,
+    Column,
+    Field,
+    InputError,
+    Output,
+    Table,
+    fmt_yuan,
+    money,
+    t,
+)
+
+__all__ = [
+    "payoff_plan",
+    "simulate",
+    "monthly_rate",
+    "normalize_debt",
+    "prepare_inputs",
+    "CALCULATOR",
+    "STRATEGIES",
+    "RATE_BASES",
+    "MAX_MONTHS",
+]
+
+STRATEGIES = ("avalanche", "snowball")
+RATE_BASES = ("daily", "monthly", "annual")
+#: The longest simulation: 600 months (50 years).
+MAX_MONTHS = 600
+#: Keys accepted instead of ``rate`` + ``rate_basis`` (from the original issue).
+RATE_ALIASES = (("annual_rate", "annual"), ("monthly_rate", "monthly"), ("daily_rate", "daily"))
+_ZERO = Decimal("0")
+#: Largest amount a money field accepts (100 million yuan): keeps every figure well inside
+#: Decimal precision, however long the plan.
+MAX_YUAN = "100000000"
+#: A total balance above this means the debts grow without end (and keeps numbers small).
+_RUNAWAY = Decimal(10) ** 20
+_ARROW = " → "
+
+
+def _d(x) -> Decimal:
+    if isinstance(x, float):
+        raise TypeError("float given; pass Decimal or str")
+    return x if isinstance(x, Decimal) else Decimal(str(x))
+
+
+def _rate_parts(rate, basis: str) -> tuple:
+    """(numerator, denominator) of the monthly rate, so interest = balance x num / den exactly."""
+    r = _d(rate)
+    if basis == "daily":
+        return r * 365, 12
+    if basis == "annual":
+        return r, 12
+    if basis == "monthly":
+        return r, 1
+    raise ValueError(f"rate basis must be one of {RATE_BASES}")
+
+
+def monthly_rate(rate, basis: str) -> Decimal:
+    """A card's rate as a monthly fraction.
+
+    >>> monthly_rate(Decimal("0.0005"), "daily"), monthly_rate(Decimal("0.18"), "annual")
+    (Decimal('0.01520833333333333333333333333'), Decimal('0.015'))
+    """
+    num, den = _rate_parts(rate, basis)
+    return num / den
+
+
+def normalize_debt(row: dict) -> dict:
+    """Accept ``annual_rate`` / ``monthly_rate`` / ``daily_rate`` instead of ``rate`` + ``rate_basis``.
+
+    Returns a new dict with ``rate`` and ``rate_basis``; the form's own keys win.
+
+    >>> normalize_debt({"balance": "5000", "annual_rate": "18%"})["rate_basis"]
+    'annual'
+    """
+    out = dict(row)
+    if out.get("rate") in (None, ""):
+        for key, basis in RATE_ALIASES:
+            if out.get(key) not in (None, ""):
+                out["rate"] = out[key]
+                out.setdefault("rate_basis", basis)
+                if out.get("rate_basis") in (None, ""):
+                    out["rate_basis"] = basis
+                break
+    for key, _ in RATE_ALIASES:
+        out.pop(key, None)
+    return out
+
+
+def prepare_inputs(inputs):
+    """Map the alias keys of each ``debts`` row before parsing (see :func:`normalize_debt`).
+
+    Anything that is not the expected shape is returned unchanged, for the
+    parser to report.
+    """
+    if not isinstance(inputs, dict) or not isinstance(inputs.get("debts"), (list, tuple)):
+        return inputs
+    out = dict(inputs)
+    out["debts"] = [normalize_debt(r) if isinstance(r, dict) else r for r in inputs["debts"]]
+    return out
+
+
+def _order(debts: list, strategy: str) -> list:
+    if strategy == "avalanche":
+        return sorted(range(len(debts)), key=lambda i: (-debts[i]["r"], debts[i]["balance"], i))
+    if strategy == "snowball":
+        return sorted(range(len(debts)), key=lambda i: (debts[i]["balance"], -debts[i]["r"], i))
+    raise ValueError(f"strategy must be one of {STRATEGIES}")
+
+
+def _interest(balance: Decimal, debt: dict) -> Decimal:
+    """One month's interest, rounded half-up to the fen (exact before rounding)."""
+    num, den = debt["rn"] if "rn" in debt else (debt["r"], 1)
+    return money(balance * num / den)
+
+
+def simulate(debts: list, budget, strategy: str, max_months: int = MAX_MONTHS):
+    """Month-by-month payoff of ``debts`` (rows with ``name, balance, r, min_payment``).
+
+    ``r`` is the monthly rate. Returns a dict, or ``None`` if the debts are not
+    paid off within ``max_months`` months.
+    """
+    budget = _d(budget)
+    order = _order(debts, strategy)
+    bal = [_d(d["balance"]) for d in debts]
+    interest_by = [_ZERO] * len(debts)
+    paid_by = [_ZERO] * len(debts)
+    off = [0] * len(debts)
+    rows, first_month = [], []
+    total_interest = total_paid = _ZERO
+    month = 0
+    while any(b > 0 for b in bal):
+        month += 1
+        if month > max_months:
+            return None
+        interest = [_interest(bal[i], debts[i]) if bal[i] > 0 else _ZERO for i in range(len(debts))]
+        pay = [_ZERO] * len(debts)
+        left = budget
+        for i in range(len(debts)):
+            bal[i] += interest[i]
+        for i in order:  # minimums first (the budget covers them, except after interest on tiny balances)
+            pay[i] = min(_d(debts[i]["min_payment"]), bal[i], left)
+            left -= pay[i]
+        for i in order:
+            if left <= 0:
+                break
+            extra = min(left, bal[i] - pay[i])
+            pay[i] += extra
+            left -= extra
+        cleared = []
+        for i in range(len(debts)):
+            if bal[i] > 0 and pay[i] == bal[i]:
+                off[i] = month
+                cleared.append(i)
+            bal[i] -= pay[i]
+            interest_by[i] += interest[i]
+            paid_by[i] += pay[i]
+        if sum(bal, _ZERO) > _RUNAWAY:  # growing without end: give up early
+            return None
+        m_interest, m_paid = sum(interest, _ZERO), sum(pay, _ZERO)
+        total_interest += m_interest
+        total_paid += m_paid
+        if month == 1:
+            first_month = [
+                {
+                    "name": debts[i]["name"],
+                    "payment_yuan": money(pay[i]),
+                    "interest_yuan": money(interest[i]),
+                    "balance_yuan": money(bal[i]),
+                }
+                for i in range(len(debts))
+            ]
+        rows.append(
+            {
+                "month": month,
+                "payment_yuan": money(m_paid),
+                "interest_yuan": money(m_interest),
+                "principal_yuan": money(m_paid - m_interest),
+                "balance_yuan": money(sum(bal, _ZERO)),
+                "paid_off": ", ".join(debts[i]["name"] for i in cleared),
+            }
+        )
+    done = sorted(range(len(debts)), key=lambda i: (off[i], order.index(i)))
+    return {
+        "months": month,
+        "total_interest_yuan": money(total_interest),
+        "total_paid_yuan": money(total_paid),
+        "payoff_order": _ARROW.join(debts[i]["name"] for i in done),
+        "paid_off_month": [
+            {
+                "order": k + 1,
+                "name": debts[i]["name"],
+                "month": off[i],
+                "interest_yuan": money(interest_by[i]),
+                "paid_yuan": money(paid_by[i]),
+            }
+            for k, i in enumerate(done)
+        ],
+        "first_month": first_month,
+        "schedule": rows,
+    }
+
+
+def payoff_plan(debts, monthly_budget, strategy: str = "avalanche") -> dict:
+    """Pay off several cards with a fixed monthly budget; compare the two strategies.
+
+    Parameters
+    ----------
+    debts : list of dict
+        Rows ``{"name", "balance", "rate", "rate_basis", "min_payment"}`` with
+        ``rate_basis`` in ``("daily", "monthly", "annual")``; the keys
+        ``annual_rate``, ``monthly_rate`` or ``daily_rate`` may replace ``rate``
+        and ``rate_basis``. An empty name becomes ``"#1"``, ``"#2"``...
+    monthly_budget : Decimal
+        Paid every month in all (at least the sum of the minimums).
+    strategy : {"avalanche", "snowball"}
+        The plan reported; the other is computed for comparison.
+
+    Returns
+    -------
+    dict
+        ``strategy``, ``payoff_order`` (names joined by " → "), ``months``,
+        ``total_interest_yuan``, ``total_paid_yuan``, ``paid_off_month`` (rows
+        ``order, name, month, interest_yuan, paid_yuan``), ``first_month`` (rows
+        ``name, payment_yuan, interest_yuan, balance_yuan``), ``schedule`` (rows
+        ``month, payment_yuan, interest_yuan, principal_yuan, balance_yuan,
+        paid_off``), ``avalanche_*`` and ``snowball_*`` totals and months,
+        ``interest_saved_yuan`` (snowball minus avalanche interest), and
+        ``comparison`` (rows ``month, avalanche_balance_yuan, snowball_balance_yuan``,
+        from month 0).
+
+    Raises
+    ------
+    InputError
+        Budget below the sum of the minimums, or no payoff within 600 months.
+    """
+    if strategy not in STRATEGIES:
+        raise ValueError(f"strategy must be one of {STRATEGIES}")
+    budget = _d(monthly_budget)
+    rows = []
+    for i, raw in enumerate(debts):
+        d = normalize_debt(raw)
+        name = (d.get("name") or "").strip() or f"#{i + 1}"
+        basis = d.get("rate_basis") or "annual"
+        rows.append(
+            {
+                "name": name,
+                "balance": _d(d["balance"]),
+                "r": monthly_rate(d["rate"], basis),
+                "rn": _rate_parts(d["rate"], basis),
+                "min_payment": _d(d.get("min_payment") or 0),
+            }
+        )
+    if not rows:
+        raise InputError("debts", "required", "请至少填写一张卡。", "Add at least one card.")
+    minimums = sum((min(r["min_payment"], r["balance"]) for r in rows), _ZERO)
+    if budget < minimums:
+        short = money(minimums - budget)
+        raise InputError(
+            "monthly_budget",
+            "too_small",
+            f"每月预算比各卡最低还款额之和（{fmt_yuan(minimums, 'zh')}）少 {fmt_yuan(short, 'zh')}。"
+            "预算至少要够还所有最低还款额；不够的话，这正是需要尽早联系银行协商的情况。",
+            f"The monthly budget is {fmt_yuan(short, 'en')} short of the cards' minimum payments "
+            f"({fmt_yuan(minimums, 'en')} in all). It must cover every minimum; if it cannot, that is the time to "
+            "contact the banks early.",
+        )
+    results = {s: simulate(rows, budget, s) for s in STRATEGIES}
+    if results["avalanche"] is None or results["snowball"] is None:
+        first_interest = sum((_interest(r["balance"], r) for r in rows), _ZERO)
+        need = max(minimums, first_interest + Decimal("0.01"))
+        raise InputError(
+            "monthly_budget",
+            "never_paid_off",
+            f"按这个预算，{MAX_MONTHS // 12} 年内还不清（第一个月的利息就有 {fmt_yuan(first_interest, 'zh')}）。"
+            f"每月至少要还 {fmt_yuan(need, 'zh')}，欠款才会开始减少；要在合理时间内还清需要更多。",
+            f"At this budget the cards are not paid off within {MAX_MONTHS // 12} years (the first month's interest "
+            f"alone is {fmt_yuan(first_interest, 'en')}). The debt only starts to fall at "
+            f"{fmt_yuan(need, 'en')} a month or more, and clearing it in reasonable time needs more.",
+        )
+    chosen = results[strategy]
+    av, sb = results["avalanche"], results["snowball"]
+    start = money(sum((r["balance"] for r in rows), _ZERO))
+    n = max(av["months"], sb["months"])
+
+    def bal_at(res, m):
+        if m == 0:
+            return start
+        return res["schedule"][m - 1]["balance_yuan"] if m <= res["months"] else money(_ZERO)
+
+    out = {"strategy": strategy}
+    out.update(chosen)
+    out.update(
+        avalanche_total_interest_yuan=av["total_interest_yuan"],
+        snowball_total_interest_yuan=sb["total_interest_yuan"],
+        avalanche_months=av["months"],
+        snowball_months=sb["months"],
+        avalanche_payoff_order=av["payoff_order"],
+        snowball_payoff_order=sb["payoff_order"],
+        interest_saved_yuan=money(sb["total_interest_yuan"] - av["total_interest_yuan"]),
+        comparison=[
+            {"month": m, "avalanche_balance_yuan": bal_at(av, m), "snowball_balance_yuan": bal_at(sb, m)}
+            for m in range(n + 1)
+        ],
+    )
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# The form
+# --------------------------------------------------------------------------------------
+
+_REF_CFPB = {
+    "zh": "美国消费者金融保护局（CFPB）《What should I do if I can't pay my credit card bills?》（texaslawhelp.org 转载）："
+    "还不起信用卡时，先把收入和支出加起来，确定自己每月能还多少。",
+    "en": "US CFPB, \"What should I do if I can't pay my credit card bills?\" (as copied by texaslawhelp.org): add up "
+    "income and expenses and decide what you can afford.",
+    "url": "https://texaslawhelp.org/article/steps-take-if-you-cannot-pay-your-credit-cards",
+}
+_REF_PBOC_2020 = {
+    "zh": "《中国人民银行关于推进信用卡透支利率市场化改革的通知》（银发〔2020〕327号）：透支利率由发卡机构与持卡人自主协商确定，各卡利率可以不同。",
+    "en": "PBOC notice on market-based card overdraft rates (Yinfa [2020] No. 327): each issuer agrees its rate with "
+    "the cardholder, so cards' rates can differ.",
+    "url": "https://xining.pbc.gov.cn/zhengwugongkai/4081330/4406346/4693549/4159909/index.html",
+}
+
+
+def _compute(values: dict) -> dict:
+    return payoff_plan(values["debts"], values["monthly_budget"], values["strategy"])
+
+
+def explain(values: dict, result: dict, lang: str) -> str:
+    """One or two plain sentences about the result, in ``lang`` ("zh" or "en")."""
+    en = lang == "en"
+    months = result["months"]
+    interest = fmt_yuan(result["total_interest_yuan"], lang)
+    saved = result["interest_saved_yuan"]
+    avalanche = result["strategy"] == "avalanche"
+    if en:
+        s = f"Paying in the order {result['payoff_order']}, the cards are cleared in {months} months with {interest} of interest. "
+        if saved == 0:
+            return s + "Here both orders cost the same interest."
+        if avalanche:
+            return s + f"Paying the smallest balance first instead would cost {fmt_yuan(saved, lang)} more."
+        return s + f"Paying the highest rate first instead would save {fmt_yuan(saved, lang)}."
+    s = f"按 {result['payoff_order']} 的顺序还，{months} 个月还清，共付利息 {interest}。"
+    if saved == 0:
+        return s + "这里两种顺序的利息相同。"
+    if avalanche:
+        return s + f"如果改为先还余额最小的卡，要多付 {fmt_yuan(saved, lang)} 利息。"
+    return s + f"如果改为先还利率最高的卡，可以少付 {fmt_yuan(saved, lang)} 利息。"
+
+
+CALCULATOR = Calculator(
+    name="payoff_order",
+    prepare=prepare_inputs,
+    title=t("多卡还款顺序计算器", "Which card to pay off first"),
+    question=t("好几张卡，先还哪张？", "Several cards: which one should I pay off first?"),
+    fields=(
+        Field(
+            "debts",
+            "list",
+            t("各张卡", "Cards"),
+            help=t(
+                "每张卡的欠款、利率（注明按日、按月还是按年）和每月最低还款额。",
+                "Each card's balance, rate (per day, month or year) and monthly minimum payment.",
+            ),
+            default=[
+                {"name": "A", "balance": "20000", "rate": "0.0005", "rate_basis": "daily", "min_payment": "2000"},
+                {"name": "B", "balance": "5000", "rate": "0.0004", "rate_basis": "daily", "min_payment": "500"},
+                {"name": "C", "balance": "12000", "rate": "0.12", "rate_basis": "annual", "min_payment": "600"},
+            ],
+            items=(
+                Field("name", "text", t("名称", "Name"), required=False, default="", max_length=40),
+                Field("balance", "money", t("欠款", "Balance"), unit=YUAN, minimum="0.01", maximum=MAX_YUAN),
+                Field(
+                    "rate",
+                    "rate",
+                    t("利率", "Rate"),
+                    unit=PERCENT,
+                    percent=True,
+                    help=t("例如每天 0.05%，或每年 18%。", "For example 0.05 % a day, or 18 % a year."),
+                    minimum="0",
+                    maximum="1",
+                ),
+                Field(
+                    "rate_basis",
+                    "choice",
+                    t("利率按", "Rate per"),
+                    default="daily",
+                    choices=(
+                        ("daily", t("日", "day")),
+                        ("monthly", t("月", "month")),
+                        ("annual", t("年", "year")),
+                    ),
+                ),
+                Field("min_payment", "money", t("每月最低还款", "Monthly minimum"), unit=YUAN, minimum="0", maximum=MAX_YUAN),
+            ),
+            max_items=20,
+        ),
+        Field(
+            "monthly_budget",
+            "money",
+            t("每月能还的总额", "Total you can pay each month"),
+            unit=YUAN,
+            help=t("至少要够还所有卡的最低还款额。", "At least the sum of the cards' minimum payments."),
+            default="4000",
+            minimum="0.01", maximum=MAX_YUAN,
+        ),
+        Field(
+            "strategy",
+            "choice",
+            t("还款顺序", "Order"),
+            help=t(
+                "雪崩法先还利率最高的卡，利息最少；雪球法先还余额最小的卡，先还清一张。",
+                "Avalanche pays the highest rate first (least interest); snowball pays the smallest balance first "
+                "(clears a card sooner).",
+            ),
+            default="avalanche",
+            choices=(
+                ("avalanche", t("雪崩法：先还利率最高的", "Avalanche: highest rate first")),
+                ("snowball", t("雪球法：先还余额最小的", "Snowball: smallest balance first")),
+            ),
+        ),
+    ),
+    outputs=(
+        Output("months", t("还清需要", "Months to pay off"), "count", primary=True),
+        Output("total_interest_yuan", t("总利息", "Total interest"), "money"),
+        Output("payoff_order", t("还清顺序", "Order cards are cleared"), "text"),
+        Output("total_paid_yuan", t("一共还款", "Total repaid"), "money"),
+        Output("avalanche_total_interest_yuan", t("雪崩法总利息", "Interest, avalanche"), "money"),
+        Output("snowball_total_interest_yuan", t("雪球法总利息", "Interest, snowball"), "money"),
+        Output("interest_saved_yuan", t("雪崩法比雪球法少付", "Avalanche saves"), "money"),
+    ),
+    compute=_compute,
+    table=Table(
+        "schedule",
+        (
+            Column("month", t("月", "Month"), "count"),
+            Column("payment_yuan", t("还款", "Paid"), "money"),
+            Column("interest_yuan", t("利息", "Interest"), "money"),
+            Column("principal_yuan", t("本金", "Principal"), "money"),
+            Column("balance_yuan", t("剩余欠款", "Balance left"), "money"),
+            Column("paid_off", t("本月还清", "Cleared this month"), "text"),
+        ),
+        t("逐月明细", "Month by month"),
+    ),
+    chart=Chart(
+        "line",
+        "comparison",
+        "month",
+        (
+            ("avalanche_balance_yuan", t("雪崩法", "Avalanche")),
+            ("snowball_balance_yuan", t("雪球法", "Snowball")),
+        ),
+        t("剩余欠款：两种顺序对比", "Balance left: the two orders compared"),
+    ),
+    explain=explain,
+    conventions=t(
+        "每月先按各卡余额计息（月利率：日利率 × 365 ÷ 12，或年利率 ÷ 12；四舍五入到分），再还款：每张卡先还最低还款额，"
+        "剩下的预算按顺序集中还一张卡，还清后转向下一张；每月总额不变。雪崩法按利率从高到低，雪球法按起始余额从小到大。"
+        "不考虑违约金、新消费和利率变化。最长算 600 个月。",
+        "Each month interest is added on each card's balance first (monthly rate: daily rate x 365 / 12, or annual "
+        "rate / 12; rounded half-up to the fen), then the payments: every card's minimum, and the rest of the budget "
+        "to one card at a time in order; the monthly total stays the same. Avalanche orders by rate, highest first; "
+        "snowball by starting balance, smallest first. No fees, new spending or rate changes. At most 600 months.",
+    ),
+    references=(_REF_CFPB, _REF_PBOC_2020),
+)
