@@ -40,10 +40,4 @@ def define_env(env):
     env.macro(report_error_link)
 
     for module_name in _MACRO_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as missing:  # TODO(lead): make strict once all modules exist
-            if missing.name != module_name:
-                raise
-            continue
-        module.register(env)
+        importlib.import_module(module_name).register(env)

@@ -9,7 +9,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parent.parent
+
 from macros.csp import PLACEHOLDER, inline_script_hashes
 
 DOCS = ROOT / "docs"

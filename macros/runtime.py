@@ -1,0 +1,271 @@
+"""MkDocs hook: ship the calculators' in-browser runtime, self-hosted, with content-hashed names.
+
+What it writes into the built site (``assets/runtime/``), on every build:
+
+- ``pyodide-<hash>/``: the pinned Pyodide's own files from ``node_modules/pyodide`` (``npm ci``),
+  under a folder named by the hash of their contents (``pyodide.mjs`` loads its siblings by
+  fixed name, so the folder carries the hash);
+- ``calculators-<hash>.zip``: the ``calculators`` package (``*.py``), zipped deterministically
+  (sorted, fixed timestamps), unpacked in the browser with ``pyodide.unpackArchive``;
+- ``widget-<hash>.js`` (main-thread script, an ES module), ``worker-<hash>.js`` (the module
+  worker that runs Pyodide), ``legacy-<hash>.js`` (a ``nomodule`` script for browsers without
+  modules) and ``calculator-<hash>.css``, from ``docs/assets/calculator/``. Those sources are
+  taken out of MkDocs' own file list so that no unhashed copy is published.
+
+- ``python_stdlib-pyc-<hash>.zip``: the standard library with the modules the calculators import
+  precompiled to ``.pyc`` (built and verified by :mod:`macros.stdlib_pyc` with Pyodide's own
+  Python under Node, cached in ``.cache/``); the worker passes it as ``stdLibURL``. It removes
+  most of the start-up time (the interpreter compiling standard-library modules at import).
+  When it cannot be built, or with ``CALC_STDLIB_PYC=0``, the stock zip in the Pyodide folder
+  is used instead (slower start, same results). It has its own hashed name so that the big
+  Pyodide folder keeps its URL (and the reader's cache) when only the calculators change.
+
+Every name changes when its content changes, so a server may cache ``assets/runtime/`` forever
+(``Cache-Control: public, max-age=31536000, immutable``).
+
+:func:`manifest` gives the site-relative URLs; the ``calculator`` macro
+(:mod:`macros.calculator_pages`) puts them, relative to the page, into the widget's ``data-*``
+attributes and ``<script>``/``<link>`` tags, so only calculator pages reference the runtime.
+
+The build fails with a clear message when ``node_modules/pyodide`` is missing or is not the
+pinned version ("run npm ci"). ``mkdocs serve`` keeps working: hashes are recomputed when a
+source file changes (cached by size and modification time).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+PYODIDE_VERSION = "314.0.7"
+#: The runtime files a page needs (no package wheels: the calculators are stdlib only).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PACKAGE_DIR = ROOT / "calculators"
+SOURCE_DIR = ROOT / "docs" / "assets" / "calculator"
+#: Source files in docs/assets/calculator/ and the hashed name prefix each is published under.
+SOURCES = {
+    "widget": ("widget.js", "widget", ".js"),
+    "worker": ("worker.js", "worker", ".js"),
+    "legacy": ("legacy.js", "legacy", ".js"),
+    "css": ("calculator.css", "calculator", ".css"),
+}
+OUT_DIR = "assets/runtime"
+SOURCE_URI_PREFIX = "assets/calculator/"
+HASH_CHARS = 12
+#: Fixed timestamp for zip entries (the earliest a zip can hold), so builds are byte-identical.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class RuntimeMissing(Exception):
+    """node_modules/pyodide is absent or not the pinned version."""
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:HASH_CHARS]
+
+
+_file_cache: dict = {}
+
+
+def _stat_key(path: Path):
+    st = path.stat()
+    return (str(path), st.st_size, st.st_mtime_ns)
+
+
+def _read_cached(path: Path) -> tuple[bytes, str]:
+    """(content, sha256 hex) of ``path``, cached by size and mtime."""
+    key = _stat_key(path)
+    hit = _file_cache.get(key)
+    if hit is None:
+        data = path.read_bytes()
+        hit = (data, hashlib.sha256(data).hexdigest())
+        _file_cache[key] = hit
+    return hit
+
+
+def check_pyodide() -> None:
+    """Raise :class:`RuntimeMissing` unless the pinned Pyodide is installed."""
+    pkg = PYODIDE_DIR / "package.json"
+    if not pkg.is_file():
+        raise RuntimeMissing(
+            f"The calculators' runtime is missing: {PYODIDE_DIR} does not exist. "
+            "Run `npm ci` in the repository root (it installs the pinned pyodide "
+            f"{PYODIDE_VERSION} from package-lock.json), then build again."
+        )
+    version = json.loads(pkg.read_text(encoding="utf-8")).get("version")
+    if version != PYODIDE_VERSION:
+        raise RuntimeMissing(
+            f"node_modules/pyodide is version {version}, the site needs {PYODIDE_VERSION}. Run `npm ci`."
+        )
+    missing = [name for name in PYODIDE_FILES if not (PYODIDE_DIR / name).is_file()]
+    if missing:
+        raise RuntimeMissing(f"node_modules/pyodide lacks {', '.join(missing)}. Run `npm ci`.")
+
+
+def package_zip() -> bytes:
+    """The ``calculators`` package as a deterministic zip (``calculators/*.py``, sorted)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for path in sorted(PACKAGE_DIR.glob("*.py")):
+            data, _ = _read_cached(path)
+            info = zipfile.ZipInfo(f"calculators/{path.name}", date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            zf.writestr(info, data, compresslevel=9)
+    return buf.getvalue()
+
+
+def precompiled_stdlib():
+    """The verified precompiled standard library (a :class:`macros.stdlib_pyc.Artefact`), or None."""
+    if os.environ.get("CALC_STDLIB_PYC", "1") == "0":
+        return None
+    import importlib
+    import logging
+
+    stdlib_pyc = importlib.import_module("macros.stdlib_pyc")
+    return stdlib_pyc.build(log=logging.getLogger("mkdocs.hooks.runtime").info)
+
+
+def _pyodide_hash() -> str:
+    h = hashlib.sha256()
+    for name in PYODIDE_FILES:
+        _, digest = _read_cached(PYODIDE_DIR / name)
+        h.update(name.encode() + b"\0" + digest.encode() + b"\0")
+    return h.hexdigest()[:HASH_CHARS]
+
+
+def build_outputs() -> tuple[dict, dict]:
+    """``(manifest, files)``: site-relative URLs by role, and site-relative path -> bytes or Path."""
+    check_pyodide()
+    files: dict = {}
+    manifest: dict = {}
+    pyodide_dir = f"{OUT_DIR}/pyodide-{_pyodide_hash()}/"
+    manifest["runtime"] = pyodide_dir
+    for name in PYODIDE_FILES:
+        files[pyodide_dir + name] = PYODIDE_DIR / name
+    artefact = precompiled_stdlib()
+    if artefact is not None:
+        manifest["stdlib"] = f"{OUT_DIR}/{artefact.filename}"
+        files[manifest["stdlib"]] = artefact.path
+    else:
+        manifest["stdlib"] = pyodide_dir + "python_stdlib.zip"
+    zipped = package_zip()
+    manifest["package"] = f"{OUT_DIR}/calculators-{_hash(zipped)}.zip"
+    files[manifest["package"]] = zipped
+    for role, (src, prefix, ext) in SOURCES.items():
+        data, digest = _read_cached(SOURCE_DIR / src)
+        path = f"{OUT_DIR}/{prefix}-{digest[:HASH_CHARS]}{ext}"
+        manifest[role] = path
+        files[path] = data
+    return manifest, files
+
+
+#: The outputs of the build in progress: computed once (first use after ``on_config``), so every
+#: page of both languages and the files written at the end agree, even if a source changes
+#: mid-build.
+_current = None
+
+
+def current_outputs() -> tuple[dict, dict]:
+    global _current
+    if _current is None:
+        _current = build_outputs()
+    return _current
+
+
+def reset() -> None:
+    """Forget the snapshot: the next build (or ``mkdocs serve`` rebuild) recomputes hashes."""
+    global _current
+    _current = None
+
+
+def manifest() -> dict:
+    """Site-relative URLs of the runtime: ``runtime`` (folder, ends in /), ``stdlib``, ``package``,
+    ``widget``, ``worker``, ``legacy``, ``css``."""
+    return current_outputs()[0]
+
+
+def page_urls(page_url: str) -> dict:
+    """The :func:`manifest` URLs relative to the page at ``page_url`` (e.g. ``en/calculators/x/``).
+
+    The widget's ``data-*`` attributes need ``runtime``, ``stdlib``, ``package`` and ``worker``;
+    the page's tags need ``widget``, ``legacy`` and ``css``.
+    """
+    from mkdocs.utils import get_relative_url
+
+    out = {}
+    for key, target in manifest().items():
+        rel = get_relative_url(target, page_url)
+        # get_relative_url drops a trailing slash; the runtime folder needs it.
+        out[key] = rel + "/" if target.endswith("/") and not rel.endswith("/") else rel
+    return out
+
+
+def write_outputs(site_dir) -> dict:
+    """Write the runtime into ``site_dir`` (skipping files already there with the same size)."""
+    manifest_, files = current_outputs()
+    site = Path(site_dir)
+    for rel, content in files.items():
+        dest = site / rel
+        size = content.stat().st_size if isinstance(content, Path) else len(content)
+        if dest.is_file() and dest.stat().st_size == size:
+            continue  # hashed names: same name and size means same content
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            shutil.copyfile(content, dest)
+        else:
+            tmp = dest.with_name(dest.name + ".tmp")
+            tmp.write_bytes(content)
+            os.replace(tmp, dest)
+    return manifest_
+
+
+# ---- MkDocs events --------------------------------------------------------------------
+# MkDocs loads this file as a hook module of its own; the calculator macro imports it as
+# ``macros.runtime``. The events delegate to that one instance so both share the snapshot.
+
+
+def _shared():
+    import importlib
+    import sys
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    return importlib.import_module("macros.runtime")
+
+
+def on_config(config):
+    from mkdocs.exceptions import PluginError
+
+    shared = _shared()
+    shared.reset()
+    try:
+        shared.check_pyodide()
+    except shared.RuntimeMissing as missing:
+        raise PluginError(str(missing)) from None
+    return config
+
+
+def on_files(files, config):
+    """Drop the unhashed sources (docs/assets/calculator/*): only hashed copies are published."""
+    for file in list(files):
+        if file.src_uri.startswith(SOURCE_URI_PREFIX):
+            files.remove(file)
+    return files
+
+
+def on_post_build(config):
+    from mkdocs.exceptions import PluginError
+
+    shared = _shared()
+    try:
+        shared.write_outputs(config["site_dir"])
+    except shared.RuntimeMissing as missing:
+        raise PluginError(str(missing)) from None

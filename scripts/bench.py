@@ -1,0 +1,786 @@
+"""``make bench``: how fast the site is for a reader, and how fast it builds. Figures, not tests.
+
+Prints every figure and writes ``benchmarks/RESULTS.md`` (tables, with the machine, date and
+versions) and ``benchmarks/results.json`` (the raw numbers). Takes about 8 minutes on 2 cores.
+
+What it measures, in one run, configurations interleaved round by round:
+
+1. Build: ``mkdocs build --strict`` wall time and peak memory for the real site, then for copies
+   with 50 and 200 generated bank records (each with its two pages), to show how it grows.
+2. In Chromium (Debian's, through Playwright), the built site served by ``scripts/serve_site.py``
+   with a real host's headers (long caching for hashed runtime files, gzip, revalidated HTML):
+   time from navigation to the first Python-computed result on a calculator page, cold (fresh
+   profile) and warm (same profile, browser restarted), beside a naive page that loads the same
+   Pyodide files on the main thread and computes the same thing; main-thread long tasks until
+   that result; bytes and requests on the wire; input-to-result latency (p50, p95) on every
+   calculator page; bytes and requests for a guide page and a calculator page.
+3. Start-up levers, each as an attempt (kept or not): the plain standard library, and the
+   precompiled ones from :mod:`macros.stdlib_pyc` (hybrid, full, trimmed). The server swaps the
+   standard-library zip under the same URL, so the page itself is unchanged between attempts.
+4. The same on a slow link (5 Mbit/s, 100 ms round trip, throttled by the server for every
+   request, the worker's included) and with the browser's CPU limited to a quarter of the
+   machine (a cgroup quota on all its processes; DevTools CPU throttling would slow only the
+   page's main thread, not the worker, so it is not used).
+
+Options: ``--rounds N`` (loopback rounds, default 4), ``--slow-rounds N`` (default 2),
+``--skip-build``, ``--site DIR`` (use an existing build), ``--quick`` (1 round each, for trying).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, chromium_version,  # noqa: E402
+                      cpu_limited_chromium, machine, own_cpu_cgroup, pyodide_version, site_pages)
+from serve_site import SiteServer  # noqa: E402
+
+OUT_DIR = ROOT / "benchmarks"
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+CALC_PAGE = "installment-apr"          # the calculator page timed for start-up
+GUIDE_PAGE = "/guide/how-to-negotiate/"
+SLOW_LINK = (5_000_000, 0.100)          # 5 Mbit/s, 100 ms round trip
+CPU_FRACTION = 0.25                     # the browser gets a quarter of the machine's CPU time
+LOAD_TIMEOUT_MS = 180_000
+
+NAIVE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Naive Pyodide page (benchmark baseline)</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><h1>Naive baseline</h1><p>Loads Pyodide on the main thread, then computes one result.</p>
+<div id="out">…</div>
+<script type="module">
+const q = new URLSearchParams(location.search);
+const indexURL = new URL("/bench-assets/pyodide/", location.href).href;
+const { loadPyodide } = await import(indexURL + "pyodide.mjs");
+const py = await loadPyodide({ indexURL });
+const zip = await (await fetch(q.get("package"))).arrayBuffer();
+py.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/site" });
+py.runPython("import sys; sys.path.insert(0, '/home/pyodide/site')");
+const web = py.pyimport("calculators.web");
+const response = JSON.parse(web.handle(JSON.stringify({ calculator: q.get("calc"), lang: "zh", form: {} })));
+document.getElementById("out").innerHTML = response.html;
+window.__bench.first = performance.now();
+</script></body></html>
+"""
+
+# Injected before any page script: long tasks and the moment the worker's first result lands.
+OBSERVER_JS = """
+(() => {
+  const bench = window.__bench = { first: null, longtasks: [] };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longtasks.push([e.startTime, e.duration]);
+    }).observe({ type: "longtask", buffered: true });
+  } catch (e) {}
+  document.addEventListener("DOMContentLoaded", () => {
+    const root = document.querySelector("[data-calculator]");
+    const result = root && root.querySelector(".calc-result");
+    if (!result) return;
+    new MutationObserver(() => {
+      if (bench.first === null && root.getAttribute("data-state") === "ready") bench.first = performance.now();
+    }).observe(result, { childList: true, subtree: true });
+  });
+})();
+"""
+
+WAIT_JS = """() => window.__bench && (window.__bench.first !== null ||
+  (document.querySelector('[data-calculator]') || {}).dataset?.state === 'error')"""
+
+LATENCY_JS = """async ({ field, values }) => {
+  const root = document.querySelector("[data-calculator]");
+  const result = root.querySelector(".calc-result");
+  const input = root.querySelector(`[name="${field}"]`);
+  const times = [];
+  for (const value of values) {
+    const done = new Promise((resolve) => {
+      const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
+      mo.observe(result, { childList: true });
+    });
+    const t0 = performance.now();
+    input.value = value;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 10000));
+    const t1 = await Promise.race([done, timeout]);
+    times.push(t1 === null ? null : t1 - t0);
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  return times;
+}"""
+
+
+# Attempt "snapshot": Pyodide's experimental memory snapshot, made under Node from the same
+# runtime, the hybrid standard library and the site's calculators package (imported and run
+# once), then passed to loadPyodide as _loadSnapshot by a patched copy of the site's worker.
+SNAPSHOT_DRIVER = r"""
+import { loadPyodide } from "__PYODIDE_MJS__";
+import fs from "node:fs";
+const [indexURL, stdlib, pkg, out] = process.argv.slice(2);
+const py = await loadPyodide({ indexURL, stdLibURL: stdlib, _makeSnapshot: true, packages: [] });
+py.unpackArchive(new Uint8Array(fs.readFileSync(pkg)), "zip", { extractDir: "/home/pyodide/site" });
+py.runPython(`
+import json, sys
+sys.path.insert(0, "/home/pyodide/site")
+import calculators, calculators.web
+for name in calculators.NAMES:
+    for lang in ("zh", "en"):
+        calculators.web.handle(json.dumps({"calculator": name, "lang": lang, "form": {}}))
+`);
+fs.writeFileSync(out, py.makeMemorySnapshot());
+process.exit(0);
+"""
+WORKER_ANCHOR = "const pyodide = await loadPyodide(options);"
+WORKER_PATCH = ("options._loadSnapshot = fetch(new URL('/bench-assets/snapshot.bin', SELF_URL))"
+                ".then((r) => r.arrayBuffer());\n  " + WORKER_ANCHOR)
+
+
+def log(msg: str = "") -> None:
+    print(msg, flush=True)
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def percentile(values, p):
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    k = (len(values) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+# ------------------------------------------------------------------------------------------
+# Build benchmarks
+# ------------------------------------------------------------------------------------------
+
+def _copy_repo(dest: Path) -> None:
+    for name in ("docs", "data", "macros", "calculators", "overrides", "mkdocs.yml"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (dest / ".cache").symlink_to(ROOT / ".cache")
+
+
+def generate_banks(dest: Path, count: int) -> int:
+    """Add ``count`` bank records (copies of a real one under new ids), their pages and nav entries."""
+    banks = dest / "data" / "banks"
+    template_path = banks / "citic.yml"
+    template = template_path.read_text(encoding="utf-8")
+    zh_page = (dest / "docs" / "banks" / "citic.md").read_text(encoding="utf-8")
+    en_page = (dest / "docs" / "banks" / "citic.en.md").read_text(encoding="utf-8")
+    nav_lines = []
+    for i in range(count):
+        bank_id = f"gen{i:03d}"
+        record = re.sub(r"(?m)^id: citic$", f"id: {bank_id}", template, count=1)
+        record = re.sub(r"(?m)^order: \d+$", f"order: {1000 + i}", record, count=1)
+        record = record.replace("中信银行", f"测试银行{i:03d}").replace("China CITIC Bank", f"Test Bank {i:03d}")
+        (banks / f"{bank_id}.yml").write_text(record, encoding="utf-8")
+        for page, suffix in ((zh_page, ".md"), (en_page, ".en.md")):
+            text = page.replace('bank_page("citic")', f'bank_page("{bank_id}")')
+            text = text.replace("中信银行", f"测试银行{i:03d}").replace("China CITIC Bank", f"Test Bank {i:03d}")
+            (dest / "docs" / "banks" / f"{bank_id}{suffix}").write_text(text, encoding="utf-8")
+        nav_lines.append(f"      - 测试银行{i:03d}: banks/{bank_id}.md")
+    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    anchor = re.search(r"(?m)^(\s*- [^\n]*: banks/psbc\.md)$", config)
+    if anchor:
+        config = config[:anchor.end()] + "\n" + "\n".join(nav_lines) + config[anchor.end():]
+        (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return len(list(banks.glob("*.yml")))
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def bench_build(results: dict, runs_real: int) -> Path:
+    """Build timings; returns the folder of the last real build (served for the browser runs)."""
+    log("== Build ==")
+    keep = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    warm = build_site(keep / "warmup", measure=False)  # fills jieba's and stdlib_pyc's caches
+    if warm["returncode"] != 0:
+        raise SystemExit("mkdocs build --strict failed:\n" + warm["output"])
+    rows = []
+    real_runs = [build_site(keep / "site", measure=True) for _ in range(runs_real)]
+    shutil.rmtree(keep / "warmup", ignore_errors=True)
+    banks_real = len(list((ROOT / "data" / "banks").glob("*.yml")))
+    rows.append({"label": "real site", "banks": banks_real, "pages": count_pages(keep / "site"),
+                 "seconds": [r["seconds"] for r in real_runs], "peak_mb": [r["peak_mb"] for r in real_runs]})
+    log(f"real site: {banks_real} banks, {rows[-1]['pages']} pages, "
+        f"{median(rows[-1]['seconds']):.1f} s, peak {max(rows[-1]['peak_mb'] or [0]):.0f} MB")
+    for extra, runs in ((50, 1), (200, 2)):
+        with tempfile.TemporaryDirectory(prefix="bench-banks-") as tmp:
+            repo = Path(tmp) / "repo"
+            repo.mkdir()
+            _copy_repo(repo)
+            total = generate_banks(repo, extra)
+            outs = []
+            for _ in range(runs):
+                out = build_site(repo / "site", cwd=repo, measure=True)
+                if out["returncode"] != 0:
+                    log(f"  build with {extra} generated banks failed:\n{out['output'][-1500:]}")
+                    break
+                outs.append(out)
+            if outs:
+                rows.append({"label": f"+{extra} generated banks", "banks": total, "pages": count_pages(repo / "site"),
+                             "seconds": [o["seconds"] for o in outs], "peak_mb": [o["peak_mb"] for o in outs]})
+                log(f"{rows[-1]['label']}: {total} banks, {rows[-1]['pages']} pages, "
+                    f"{median(rows[-1]['seconds']):.1f} s, peak {max(rows[-1]['peak_mb']):.0f} MB")
+    results["build"] = rows
+    return keep / "site"
+
+
+# ------------------------------------------------------------------------------------------
+# Browser benchmarks
+# ------------------------------------------------------------------------------------------
+
+class Bench:
+    def __init__(self, site: Path, work: Path):
+        self.site = site
+        self.work = work
+        self.pages = site_pages(site)
+        if not self.pages["runtime"] or not self.pages["package"]:
+            raise SystemExit("no calculator page with data-runtime/data-package found in the built site")
+        assets = work / "bench-assets"
+        assets.mkdir(parents=True, exist_ok=True)
+        (assets / "naive.html").write_text(NAIVE_HTML, encoding="utf-8")
+        self.server = SiteServer(site, mounts={"/bench-assets/pyodide/": PYODIDE_DIR, "/bench-assets/": assets}).start()
+        # The page's standard-library URL (data-stdlib) and the stock one: attempts are served at both.
+        self.stdlib_urls = sorted({self.pages["runtime"] + "python_stdlib.zip", self.pages["stdlib"] or ""} - {""})
+        self.shipped_stdlib = [self.pages["stdlib"] or self.pages["runtime"] + "python_stdlib.zip"]
+        # Each attempt: which standard library, calculators package and worker the server hands out at
+        # the page's own URLs (the page itself never changes between attempts).
+        from macros import stdlib_pyc
+        py_package = assets / "calculators.zip"
+        py_package.write_bytes(stdlib_pyc.package_zip_bytes())
+        plain = PYODIDE_DIR / "python_stdlib.zip"
+        self.variants = {"plain": {"stdlib": plain, "package": py_package}}
+        self.artefacts = {}
+        for mode in stdlib_pyc.MODES:
+            art = stdlib_pyc.build(mode, log=log)
+            if art is None:
+                continue
+            self.artefacts[mode] = art
+            self.variants[mode] = {"stdlib": art.path, "package": py_package}
+            if art.package_path and mode in ("hybrid", "trimmed"):
+                self.variants[mode + "+pkg"] = {"stdlib": art.path, "package": art.package_path}
+        self.shipped = self.identify_shipped()
+        self.snapshot_note = self.prepare_snapshot(assets)
+        self.profiles = 0
+        self.pw = None
+
+    def identify_shipped(self) -> str:
+        """Which attempt the built site ships (compares the page's standard library and package)."""
+        import hashlib
+        import zipfile
+        digest = lambda path: hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        stdlib = self.site / (self.pages["stdlib"] or self.pages["runtime"] + "python_stdlib.zip").lstrip("/")
+        package = self.site / self.pages["package"].lstrip("/")
+        with zipfile.ZipFile(package) as z:
+            pyc_package = any(n.endswith(".pyc") for n in z.namelist())
+        for name, v in self.variants.items():
+            if digest(v["stdlib"]) == digest(stdlib) and (name.endswith("+pkg") == pyc_package):
+                return name
+        return "unknown"
+
+    def prepare_snapshot(self, assets: Path) -> str:
+        """Make the snapshot and the patched worker; returns a note (why not, or its size)."""
+        import subprocess
+        base = "hybrid+pkg" if "hybrid+pkg" in self.variants else "hybrid"
+        if base not in self.variants or not self.pages.get("worker"):
+            return "not attempted: no hybrid standard library or no worker URL"
+        worker_src = (self.site / self.pages["worker"].lstrip("/")).read_text(encoding="utf-8")
+        if WORKER_ANCHOR not in worker_src:
+            return "not attempted: the worker's loadPyodide call changed (update WORKER_ANCHOR)"
+        patched = assets / "worker-snapshot.js"
+        patched.write_text(worker_src.replace(WORKER_ANCHOR, WORKER_PATCH, 1), encoding="utf-8")
+        driver = self.work / "snapshot.mjs"
+        driver.write_text(SNAPSHOT_DRIVER.replace("__PYODIDE_MJS__", (PYODIDE_DIR / "pyodide.mjs").as_uri()))
+        out = assets / "snapshot.bin"
+        proc = subprocess.run(["node", str(driver), str(PYODIDE_DIR) + "/", str(self.variants[base]["stdlib"]),
+                               str(self.variants[base]["package"]), str(out)],
+                              capture_output=True, text=True, timeout=300)
+        if proc.returncode != 0 or not out.exists():
+            return "not attempted: making the snapshot failed: " + (proc.stderr or proc.stdout)[-300:]
+        self.variants["snapshot"] = {**self.variants[base], "worker": patched}
+        import gzip as _gzip
+        raw = out.read_bytes()
+        self.snapshot_size = (len(raw), len(_gzip.compress(raw, 6)))
+        return (f"made under Node from the {base} attempt; {len(raw):,} bytes "
+                f"({self.snapshot_size[1]:,} gzipped on the wire), fetched by a patched copy of the site's worker")
+
+    def close(self):
+        self.server.stop()
+
+    def url(self, config: str, calc: str = CALC_PAGE) -> str:
+        if config == "naive":
+            return (f"{self.server.url}/bench-assets/naive.html?calc={calc.replace('-', '_')}"
+                    f"&package=/bench-assets/calculators.zip")
+        return f"{self.server.url}/calculators/{calc}/"
+
+    def use_variant(self, config: str) -> None:
+        """Serve the files of attempt ``config`` at the page's URLs (nothing: the site as built)."""
+        v = self.variants.get(config)
+        overrides = {}
+        if v:
+            overrides = {u: v["stdlib"] for u in self.stdlib_urls}
+            overrides[self.pages["package"]] = v["package"]
+            if v.get("worker"):
+                overrides[self.pages["worker"]] = v["worker"]
+        self.server.overrides = overrides
+
+    def new_profile(self) -> Path:
+        self.profiles += 1
+        path = self.work / f"profile-{self.profiles}"
+        path.mkdir()
+        return path
+
+    def launch(self, profile: Path, executable: str = CHROMIUM):
+        ctx = self.pw.chromium.launch_persistent_context(
+            str(profile), executable_path=executable, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 412, "height": 915}, service_workers="block")
+        ctx.add_init_script(OBSERVER_JS)
+        return ctx
+
+    def load(self, ctx, url: str) -> dict:
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        mark = len(self.server.log)
+        page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_function(WAIT_JS, timeout=LOAD_TIMEOUT_MS, polling=20)
+        data = page.evaluate("""() => ({ first: window.__bench.first, longtasks: window.__bench.longtasks,
+            state: (document.querySelector('[data-calculator]') || {}).dataset?.state || null })""")
+        time.sleep(0.3)  # let the last responses finish before reading the server's log
+        hits = self.server.log[mark:]
+        first = data["first"]
+        tasks = [d for start, d in data["longtasks"] if first is None or start < first]
+        return {
+            "first_ms": first, "state": data["state"],
+            "longtasks": len(tasks), "longtask_ms": sum(tasks), "longtask_max_ms": max(tasks, default=0),
+            "requests": len(hits), "bytes": sum(size for _, _, size in hits),
+        }
+
+    def cold_warm(self, config: str, executable: str = CHROMIUM) -> tuple[dict, dict]:
+        self.use_variant(config)
+        profile = self.new_profile()
+        url = self.url(config)
+        ctx = self.launch(profile, executable)
+        try:
+            cold = self.load(ctx, url)
+        finally:
+            ctx.close()
+        ctx = self.launch(profile, executable)
+        try:
+            warm = self.load(ctx, url)
+        finally:
+            ctx.close()
+        shutil.rmtree(profile, ignore_errors=True)
+        return cold, warm
+
+    def series(self, configs, rounds: int, label: str, executable: str = CHROMIUM) -> dict:
+        runs = {c: {"cold": [], "warm": []} for c in configs}
+        for r in range(rounds):
+            for config in configs:
+                try:
+                    cold, warm = self.cold_warm(config, executable)
+                except Exception as exc:  # one failed load must not lose the whole run
+                    log(f"  [{label}] round {r + 1} {config}: failed: {type(exc).__name__}: {str(exc)[:200]}")
+                    continue
+                runs[config]["cold"].append(cold)
+                runs[config]["warm"].append(warm)
+                log(f"  [{label}] round {r + 1} {config:8s} cold {fmt_ms(cold['first_ms'])} "
+                    f"({cold['requests']} req, {cold['bytes'] / 1e6:.2f} MB, long tasks {cold['longtask_ms']:.0f} ms)"
+                    f"  warm {fmt_ms(warm['first_ms'])} ({warm['requests']} req, {warm['bytes'] / 1e6:.2f} MB)")
+        return runs
+
+    def page_weight(self, path: str, config: str | None = None) -> dict:
+        """Cold load of ``path``: requests and bytes until the network is idle (and the result, if any)."""
+        self.use_variant(config or "")
+        profile = self.new_profile()
+        ctx = self.launch(profile)
+        try:
+            page = ctx.pages[0]
+            mark = len(self.server.log)
+            page.goto(self.server.url + path, wait_until="networkidle", timeout=LOAD_TIMEOUT_MS)
+            if page.query_selector("[data-calculator]"):
+                page.wait_for_function(WAIT_JS, timeout=LOAD_TIMEOUT_MS, polling=50)
+                page.wait_for_load_state("networkidle")
+            time.sleep(0.5)
+            hits = self.server.log[mark:]
+        finally:
+            ctx.close()
+            shutil.rmtree(profile, ignore_errors=True)
+        runtime = [h for h in hits if h[0].startswith("/assets/runtime/")]
+        return {"requests": len(hits), "bytes": sum(h[2] for h in hits),
+                "runtime_requests": len(runtime), "runtime_bytes": sum(h[2] for h in runtime),
+                "files": [list(h) for h in hits]}
+
+    def latency(self, calculators, inputs_per_page: int) -> dict:
+        self.use_variant("")
+        profile = self.new_profile()
+        ctx = self.launch(profile)
+        out = {}
+        try:
+            page = ctx.pages[0]
+            for slug in calculators:
+                field, values = latency_inputs(slug.replace("-", "_"), inputs_per_page)
+                if field is None:
+                    continue
+                page.goto(f"{self.server.url}/calculators/{slug}/", wait_until="commit")
+                page.wait_for_function(WAIT_JS, timeout=LOAD_TIMEOUT_MS, polling=20)
+                times = page.evaluate(LATENCY_JS, {"field": field, "values": values})
+                out[slug] = {"field": field, "ms": times}
+                log(f"  input latency {slug:20s} ({field}): p50 {fmt_ms(percentile(times, 50))}, "
+                    f"p95 {fmt_ms(percentile(times, 95))}, lost {sum(t is None for t in times)}")
+        finally:
+            ctx.close()
+            shutil.rmtree(profile, ignore_errors=True)
+        return out
+
+
+def latency_inputs(name: str, count: int):
+    """A field a reader would change (the first money field, else an integer) and valid new values."""
+    import calculators
+    spec = calculators.spec(name)
+    money, integer = None, None
+    for f in spec["fields"]:
+        if f["kind"] == "list":
+            rows = f["default"] if isinstance(f["default"], list) else []
+            for item in f["items"]:
+                value = rows[0].get(item["name"]) if rows else None
+                if item["kind"] == "money" and value and money is None:
+                    money = (f"{f['name']}.0.{item['name']}", value)
+        elif f["kind"] == "money" and f["default"] and money is None:
+            money = (f["name"], f["default"])
+        elif f["kind"] == "integer" and f["default"] and integer is None:
+            integer = (f["name"], f["default"])
+    if money:
+        base = int(float(money[1]))
+        return money[0], [str(base + 100 * (k + 1)) for k in range(count)]
+    if integer:
+        base = int(integer[1])
+        return integer[0], [str(base + (k % 3) - 1 if k % 3 != 1 else base + 2) for k in range(count)]
+    return None, []
+
+
+def fmt_ms(ms) -> str:
+    if ms is None:
+        return "—"
+    return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
+
+
+# ------------------------------------------------------------------------------------------
+# Report
+# ------------------------------------------------------------------------------------------
+
+LEVERS = {
+    "naive": "Naive page: the same Pyodide files on the main thread, one call (baseline)",
+    "plain": "Site, plain start: module worker, stock `python_stdlib.zip` (.py), calculators as .py",
+    "hybrid": "+ standard library precompiled, hybrid (imported modules .pyc, the rest .py)",
+    "hybrid+pkg": "+ hybrid standard library and the calculators package precompiled",
+    "full": "+ standard library precompiled, full (every module .pyc)",
+    "trimmed": "+ standard library precompiled, trimmed (imported modules only, import fallback)",
+    "trimmed+pkg": "+ trimmed standard library and the calculators package precompiled",
+    "snapshot": "+ memory snapshot (`_loadSnapshot`, experimental) on top of hybrid+pkg",
+}
+
+
+def summarise(runs: dict, base: str = "naive") -> list[dict]:
+    rows = []
+    base_cold = median([r["first_ms"] for r in runs.get(base, {}).get("cold", [])])
+    base_warm = median([r["first_ms"] for r in runs.get(base, {}).get("warm", [])])
+    for config, data in runs.items():
+        cold = [r["first_ms"] for r in data["cold"]]
+        warm = [r["first_ms"] for r in data["warm"]]
+        mc, mw = median(cold), median(warm)
+        rows.append({
+            "config": config, "n": len(cold),
+            "cold_ms": mc, "cold_min": min(cold, default=None), "cold_max": max(cold, default=None),
+            "warm_ms": mw, "warm_min": min(warm, default=None), "warm_max": max(warm, default=None),
+            "cold_ratio": mc / base_cold if mc and base_cold else None,
+            "warm_ratio": mw / base_warm if mw and base_warm else None,
+            "cold_bytes": median([r["bytes"] for r in data["cold"]]),
+            "cold_requests": median([r["requests"] for r in data["cold"]]),
+            "warm_requests": median([r["requests"] for r in data["warm"]]),
+            "longtask_ms": median([r["longtask_ms"] for r in data["cold"]]),
+            "longtasks": median([r["longtasks"] for r in data["cold"]]),
+            "warm_longtask_ms": median([r["longtask_ms"] for r in data["warm"]]),
+        })
+    return rows
+
+
+def ratio(x) -> str:
+    return "—" if x is None else f"{x:.2f}×"
+
+
+def mb(b) -> str:
+    return "—" if b is None else f"{b / 1e6:.2f} MB"
+
+
+def timing_table(rows, kept: str) -> list[str]:
+    out = ["| configuration | cold (median, min–max) | warm (median, min–max) | cold ÷ naive | warm ÷ naive "
+           "| main-thread long tasks until the result (cold / warm) | bytes on the wire, cold | requests cold / warm | kept |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        label = LEVERS.get(r["config"], r["config"])
+        keep = "**kept** (`make build`)" if r["config"] == kept else ("baseline" if r["config"] == "naive" else "no")
+        out.append(
+            f"| {label} | {fmt_ms(r['cold_ms'])} ({fmt_ms(r['cold_min'])}–{fmt_ms(r['cold_max'])}) "
+            f"| {fmt_ms(r['warm_ms'])} ({fmt_ms(r['warm_min'])}–{fmt_ms(r['warm_max'])}) "
+            f"| {ratio(r['cold_ratio'])} | {ratio(r['warm_ratio'])} "
+            f"| {fmt_ms(r['longtask_ms'])} ({r['longtasks']:.0f}) / {fmt_ms(r['warm_longtask_ms'])} "
+            f"| {mb(r['cold_bytes'])} | {r['cold_requests']:.0f} / {r['warm_requests']:.0f} | {keep} |")
+    return out
+
+
+def write_report(results: dict) -> None:
+    OUT_DIR.mkdir(exist_ok=True)
+    (OUT_DIR / "results.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    meta = results["meta"]
+    kept = meta.get("kept", "hybrid")
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` (scripts/bench.py) on {meta['date']}; raw numbers in `results.json`. "
+        "Figures from one machine: compare rows within a table, not across machines.",
+        "",
+        f"- Machine: {meta['machine']}; load average at start {meta['load_start']}, at end {meta['load_end']}"
+        + (f"; the benchmark ran in cgroup `{meta['cgroup']}` (given a larger CPU share than the other jobs "
+           "running on the machine at the time)" if meta.get("cgroup") not in (None, "/") else ""),
+        f"- Chromium {meta['chromium']} (Debian, headless, Playwright); Pyodide {meta['pyodide']}; "
+        f"Python {meta['python']}; run took {meta['minutes']:.1f} min",
+        f"- Server: `scripts/serve_site.py` on 127.0.0.1 (gzip; `Cache-Control: immutable` for hashed runtime files; "
+        "HTML revalidated). Cold = fresh browser profile; warm = same profile, browser restarted.",
+        f"- Timed page: `/calculators/{CALC_PAGE}/` (zh). \"First result\" = the first result computed by Python "
+        "in the browser replacing the server-rendered one, measured from navigation start.",
+        f"- Site as built ships: {', '.join(meta.get('shipped_stdlib') or ['?'])}",
+        "",
+    ]
+    if "loopback" in results:
+        rows = summarise(results["loopback"])
+        results.setdefault("summary", {})["loopback"] = rows
+        lines += [f"## Time to the first Python-computed result, loopback ({meta['rounds']} rounds)", ""]
+        lines += timing_table(rows, kept)
+        lines.append("")
+    if "slow_network" in results:
+        rows = summarise(results["slow_network"])
+        lines += [f"## Slow network: 5 Mbit/s, 100 ms round trip ({meta['slow_rounds']} rounds)", "",
+                  "Throttled by the server for every response (the worker's downloads included): one round trip "
+                  "per request, two on a new connection, all responses sharing 5 Mbit/s.", ""]
+        lines += timing_table(rows, kept)
+        lines.append("")
+    if "slow_cpu" in results:
+        rows = summarise(results["slow_cpu"])
+        lines += [f"## Slow CPU ({meta['slow_rounds']} rounds)", "",
+                  f"CPU limit: {meta.get('cpu_limit')}. DevTools CPU throttling was not used: it slows only the page's "
+                  "main thread, not the module worker where Pyodide runs, so it would flatter the worker design.", ""]
+        lines += timing_table(rows, kept)
+        lines.append("")
+    if "phone" in results:
+        rows = summarise(results["phone"])
+        lines += [f"## Slow network and slow CPU together ({meta['slow_rounds']} rounds)", ""]
+        lines += timing_table(rows, kept)
+        lines.append("")
+    if "weight" in results:
+        lines += ["## Page weight (cold visit, until the network is idle)", "",
+                  "| page | requests | bytes on the wire | of which the calculator runtime |", "|---|---|---|---|"]
+        for label, w in results["weight"].items():
+            lines.append(f"| {label} | {w['requests']} | {mb(w['bytes'])} | "
+                         f"{w['runtime_requests']} requests, {mb(w['runtime_bytes'])} |")
+        lines.append("")
+    if "stdlib" in results:
+        lines += ["## What each attempt ships (beyond the runtime's own files)", "",
+                  "| file | bytes | gzip -6 (zips are deflated already) | modules as .pyc | modules as .py |",
+                  "|---|---|---|---|---|"]
+        for name, s in results["stdlib"].items():
+            lines.append(f"| {name} | {s['bytes']:,} | {s['gzip']:,} | {s['pyc']} | {s['py']} |")
+        if meta.get("snapshot"):
+            lines += ["", f"Snapshot attempt: {meta['snapshot']}."]
+        lines.append("")
+    if "latency" in results:
+        all_ms = [t for v in results["latency"].values() for t in v["ms"]]
+        lines += ["## Input-to-result latency (site as built, after start-up)", "",
+                  "Time from an `input` event on a field to the new result in the page (worker round trip, Python, "
+                  "HTML swap).", "",
+                  "| calculator page | field changed | inputs | p50 | p95 | max |", "|---|---|---|---|---|---|"]
+        for slug, v in results["latency"].items():
+            lines.append(f"| {slug} | `{v['field']}` | {len(v['ms'])} | {fmt_ms(percentile(v['ms'], 50))} "
+                         f"| {fmt_ms(percentile(v['ms'], 95))} | {fmt_ms(max((t for t in v['ms'] if t is not None), default=None))} |")
+        lines.append(f"| **all** | | {len(all_ms)} | **{fmt_ms(percentile(all_ms, 50))}** | "
+                     f"**{fmt_ms(percentile(all_ms, 95))}** | {fmt_ms(max((t for t in all_ms if t is not None), default=None))} |")
+        lines.append("")
+    if "build" in results:
+        lines += ["## Build (`mkdocs build --strict`)", "",
+                  "Peak memory is the largest resident set of any process in the build (GNU time). Generated banks are "
+                  "copies of a real record under new ids, each with its Chinese and English page and a nav entry.", "",
+                  "| site | banks | pages (index.html) | wall time (median) | peak memory |", "|---|---|---|---|---|"]
+        for row in results["build"]:
+            peaks = [p for p in row["peak_mb"] if p]
+            lines.append(f"| {row['label']} | {row['banks']} | {row['pages']} | {median(row['seconds']):.1f} s "
+                         f"({len(row['seconds'])} runs) | {max(peaks):.0f} MB |" if peaks else
+                         f"| {row['label']} | {row['banks']} | {row['pages']} | {median(row['seconds']):.1f} s | — |")
+        if len(results["build"]) >= 2:
+            a, b = results["build"][0], results["build"][-1]
+            per_page = (median(b["seconds"]) - median(a["seconds"])) / max(1, b["pages"] - a["pages"])
+            lines += ["", f"Growth: about {per_page * 1000:.0f} ms of build time per added page "
+                          f"({(median(b['seconds']) - median(a['seconds'])) / max(1, b['banks'] - a['banks']) * 1000:.0f} ms per bank, two pages each)."]
+        lines.append("")
+    if results.get("decision"):
+        lines += ["## What was kept, and why", ""] + results["decision"] + [""]
+    (OUT_DIR / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    log(f"\nWrote {OUT_DIR / 'RESULTS.md'} and results.json")
+
+
+def stdlib_sizes(bench: Bench) -> dict:
+    import gzip
+    import zipfile
+    out = {}
+    seen = set()
+    for name, v in bench.variants.items():
+        for role in ("stdlib", "package"):
+            path = Path(v[role])
+            if path in seen:
+                continue
+            seen.add(path)
+            data = path.read_bytes()
+            with zipfile.ZipFile(path) as z:
+                names = z.namelist()
+            label = {"stdlib": f"standard library, {name.removesuffix('+pkg')}",
+                     "package": "calculators package, " + ("precompiled .pyc" if name.endswith("+pkg") else ".py")}[role]
+            out[label] = {"bytes": len(data), "gzip": len(gzip.compress(data, 6)),
+                          "pyc": sum(n.endswith(".pyc") for n in names), "py": sum(n.endswith(".py") for n in names)}
+    if getattr(bench, "snapshot_size", None):
+        out["memory snapshot (in addition)"] = {
+            "bytes": bench.snapshot_size[0], "gzip": bench.snapshot_size[1], "pyc": "—", "py": "—"}
+    return out
+
+
+def decide(results: dict) -> list[str]:
+    """Plain-language summary of this run's medians beside what the build ships."""
+    rows = {r["config"]: r for r in summarise(results["loopback"])} if "loopback" in results else {}
+    kept = results["meta"].get("kept")
+    text = []
+    n = rows.get("naive")
+    for name, r in rows.items():
+        if name == "naive" or not n:
+            continue
+        ok = (r["cold_ratio"] or 9) <= 1 / 3 and (r["warm_ratio"] or 9) <= 1 / 3
+        text.append(f"- {'**' + name + '** (what `make build` ships)' if name == kept else name}: "
+                    f"{fmt_ms(r['cold_ms'])} cold, {fmt_ms(r['warm_ms'])} warm = {ratio(r['cold_ratio'])} / "
+                    f"{ratio(r['warm_ratio'])} of the naive page; one third {'met' if ok else 'not met'}; "
+                    f"first visit {mb(r['cold_bytes'])} on the wire.")
+    return text
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Speed figures for the site (not tests).")
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--slow-rounds", type=int, default=2)
+    parser.add_argument("--skip-build", action="store_true", help="no build benchmark (needs --site)")
+    parser.add_argument("--site", type=Path, help="an existing build to serve instead of building")
+    parser.add_argument("--quick", action="store_true", help="one round of everything (for trying the script)")
+    parser.add_argument("--only", choices=["build", "browser"], help="run one part")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.rounds = args.slow_rounds = 1
+    started = time.perf_counter()
+    results = {"meta": {
+        "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine(),
+        "chromium": chromium_version(), "pyodide": pyodide_version(), "python": sys.version.split()[0],
+        "load_start": " ".join(f"{x:.1f}" for x in os.getloadavg()), "rounds": args.rounds,
+        "slow_rounds": args.slow_rounds, "kept": None, "cgroup": own_cpu_cgroup(),
+    }}
+    log(f"Machine: {results['meta']['machine']}; Chromium {results['meta']['chromium']}; "
+        f"Pyodide {results['meta']['pyodide']}; load {results['meta']['load_start']}")
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        site = args.site
+        if args.only != "browser" and not args.skip_build:
+            built = bench_build(results, runs_real=1 if args.quick else 3)
+            site = site or built
+        if site is None:
+            site = work / "site"
+            out = build_site(site)
+            if out["returncode"] != 0:
+                raise SystemExit("mkdocs build --strict failed:\n" + out["output"])
+        if args.only != "build":
+            run_browser(results, Path(site), work, args)
+    finally:
+        results["meta"]["load_end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        results["meta"]["minutes"] = (time.perf_counter() - started) / 60
+        results["decision"] = decide(results)
+        write_report(results)
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def run_browser(results: dict, site: Path, work: Path, args) -> None:
+    from playwright.sync_api import sync_playwright
+
+    bench = Bench(site, work)
+    results["meta"]["shipped_stdlib"] = bench.shipped_stdlib
+    results["stdlib"] = stdlib_sizes(bench)
+    try:
+        with sync_playwright() as pw:
+            bench.pw = pw
+            log("== Loopback: naive page vs site, each standard library ==")
+            bench.server.prewarm()
+            log(f"Snapshot attempt: {bench.snapshot_note}")
+            log(f"The built site ships: {bench.shipped}")
+            results["meta"]["snapshot"] = bench.snapshot_note
+            results["meta"]["kept"] = kept = bench.shipped
+            configs = ["naive", *bench.variants]
+            results["loopback"] = bench.series(configs, args.rounds, "loopback")
+            for row in summarise(results["loopback"]):
+                log(f"{row['config']:8s} cold {fmt_ms(row['cold_ms'])} ({ratio(row['cold_ratio'])})  "
+                    f"warm {fmt_ms(row['warm_ms'])} ({ratio(row['warm_ratio'])})  first visit {mb(row['cold_bytes'])}")
+
+            log("== Input-to-result latency ==")
+            results["latency"] = bench.latency(bench.pages["calculators"], 5 if args.quick else 25)
+
+            log("== Page weight ==")
+            results["weight"] = {
+                f"guide page `{GUIDE_PAGE}`": bench.page_weight(GUIDE_PAGE),
+                f"calculator page `/calculators/{CALC_PAGE}/` (as built)": bench.page_weight(f"/calculators/{CALC_PAGE}/"),
+                f"calculator page `/en/calculators/{CALC_PAGE}/` (as built)": bench.page_weight(f"/en/calculators/{CALC_PAGE}/"),
+            }
+            for label, w in results["weight"].items():
+                log(f"  {label}: {w['requests']} requests, {mb(w['bytes'])} (runtime {mb(w['runtime_bytes'])})")
+
+            # On slow links: the baseline, what ships, the lightest attempt, and the snapshot (the heaviest).
+            slow = ["naive", kept, "trimmed+pkg" if kept != "trimmed+pkg" else "hybrid+pkg", "snapshot"]
+            slow = [c for i, c in enumerate(slow) if (c == "naive" or c in bench.variants) and c not in slow[:i]]
+            log("== Slow network: 5 Mbit/s, 100 ms ==")
+            bench.server.throttle = SLOW_LINK
+            results["slow_network"] = bench.series(slow, args.slow_rounds, "5 Mbit/s")
+            bench.server.throttle = None
+
+            with cpu_limited_chromium(CPU_FRACTION) as (exe, description):
+                results["meta"]["cpu_limit"] = description
+                log(f"== Slow CPU: {description} ==")
+                results["slow_cpu"] = bench.series(["naive", "plain", kept], args.slow_rounds, "slow CPU", exe)
+                log("== Slow network and slow CPU ==")
+                bench.server.throttle = SLOW_LINK
+                results["phone"] = bench.series(["naive", kept], 1, "phone", exe)
+                bench.server.throttle = None
+    finally:
+        bench.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,437 @@
+"""The negotiation kit (issue 6): figures, bank numbers and the law in the letters and scripts.
+
+What a reader would notice if it broke: a letter with the wrong bank's number or figures that
+differ from the plan table, a plan longer than Article 70 allows, a call log that opens as
+mojibake in Excel, a text that cites a law that does not exist or promises the bank will agree.
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import calculators
+from calculators import fmt, kit
+from calculators._core import run_calculator
+from macros import kit_pages
+
+# Three cards at two banks: the "done when" scenario of the issue.
+THREE_CARDS = {
+    "cards": [
+        {"bank": "citic", "balance_yuan": "30000", "overdue_months": "2"},
+        {"bank": "cmb", "balance_yuan": "20,000", "overdue_months": ""},
+        {"bank": "citic", "balance_yuan": "12000元", "overdue_months": "1"},
+    ],
+    "monthly_income_yuan": "8000",
+    "essential_spending_yuan": "4500",
+    "other_debt_payments_yuan": "500",
+    "hardship_reason": "job_loss",
+    "hardship_detail": "2026年9月公司裁员",
+    "expected_recovery": "2027年6月",
+    "name": "张三",
+    "start_date": "2027-01-15",
+}
+CITIC, CMB = "400-889-5558", "400-820-5555"
+
+
+def run_kit(inputs):
+    return run_calculator(kit.CALCULATOR, inputs)
+
+
+@pytest.fixture(scope="module")
+def result():
+    out = run_kit(THREE_CARDS)
+    assert out["ok"], out
+    return out["result"]
+
+
+def texts(result, kind, bank, lang):
+    docs = result["documents"][kind + "s"]
+    doc = next(d for d in docs if d["bank"] == bank)[lang]
+    return kit.document_text(doc)
+
+
+def all_documents(result):
+    d = result["documents"]
+    for item in d["letters"] + d["scripts"]:
+        yield item["zh"]
+        yield item["en"]
+    yield d["checklist"]["zh"]
+    yield d["checklist"]["en"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Registration
+# ---------------------------------------------------------------------------------------------
+
+
+def test_runs_by_name_like_a_calculator():
+    """The page's runtime calls the kit through calculators.run, like any calculator."""
+    out = calculators.run("negotiation_kit", THREE_CARDS)
+    assert out["ok"], out
+    assert calculators.spec("negotiation_kit")["name"] == "negotiation_kit"
+
+
+def test_default_example_is_three_cards_at_two_banks():
+    """The page's server-rendered example shows the issue's scenario."""
+    spec = kit.CALCULATOR.spec()
+    defaults = {f["name"]: f["default"] for f in spec["fields"] if f["default"] is not None}
+    out = run_kit(defaults)
+    assert out["ok"], out
+    assert (out["result"]["card_count"], out["result"]["bank_count"]) == (3, 2)
+
+
+# ---------------------------------------------------------------------------------------------
+# The numbers
+# ---------------------------------------------------------------------------------------------
+
+
+def test_plan_figures(result):
+    assert result["capacity_yuan"] == Decimal("3000.00")
+    assert result["total_debt_yuan"] == Decimal("62000.00")
+    plans = {p["bank"]: p for p in result["plans"]}
+    assert list(plans) == ["citic", "cmb"]
+    assert plans["citic"]["debt_yuan"] == Decimal("42000.00")
+    assert plans["citic"]["card_count"] == 2 and plans["citic"]["overdue_months"] == 2
+    # 3000 x 42000/62000 = 2032.258.. -> 2032.26; the rest to CMB.
+    assert plans["citic"]["share_yuan"] == Decimal("2032.26")
+    assert plans["cmb"]["share_yuan"] == Decimal("967.74")
+    # Shortest interest-free plan that fits the share: 42000/21 = 2000 <= 2032.26 < 2100.
+    assert (plans["citic"]["periods"], plans["citic"]["payment_yuan"]) == (21, Decimal("2000.00"))
+    assert plans["cmb"]["periods"] == 21 and plans["cmb"]["payment_yuan"] == Decimal("952.38")
+    assert plans["citic"]["first_date"] == "2027-01-15" and plans["citic"]["end_date"] == "2028-09-15"
+    assert result["all_fit"] and not result["warnings"]
+    assert result["monthly_total_yuan"] <= result["capacity_yuan"]
+
+
+def test_doing_nothing_is_the_overdue_cost_calculator(result):
+    """The comparison comes from overdue_cost with the stated typical assumptions."""
+    from calculators.overdue_cost import overdue_cost
+
+    cmb = next(p for p in result["plans"] if p["bank"] == "cmb")
+    direct = overdue_cost(
+        principal_yuan=Decimal("20000"), days_overdue=90, daily_rate=Decimal("0.0005"),
+        minimum_payment=Decimal("2000"), late_fee_rate=Decimal("0.05"),
+    )["total_cost_yuan"]
+    assert cmb["doing_nothing_yuan"] == direct > 0
+    assert result["doing_nothing_yuan"] == sum(p["doing_nothing_yuan"] for p in result["plans"])
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(
+    capacity=st.decimals(min_value="0.01", max_value="100000", places=2),
+    debts=st.lists(st.decimals(min_value="0.01", max_value="1000000", places=2), min_size=1, max_size=6),
+)
+def test_split_adds_up_and_is_proportional(capacity, debts):
+    shares = kit.split_capacity(capacity, debts)
+    assert sum(shares) == capacity
+    total = sum(debts)
+    for share, debt in zip(shares, debts):
+        assert abs(share - capacity * debt / total) <= Decimal("0.01") * len(debts)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    balances=st.lists(st.integers(min_value=1, max_value=300000), min_size=1, max_size=4),
+    banks=st.lists(st.sampled_from(kit.BANK_IDS), min_size=4, max_size=4),
+    income=st.integers(min_value=1000, max_value=60000),
+)
+def test_plans_repay_each_debt_within_60_months(balances, banks, income):
+    cards = [{"bank": banks[i], "balance_yuan": str(b)} for i, b in enumerate(balances)]
+    out = run_kit({"cards": cards, "monthly_income_yuan": str(income), "essential_spending_yuan": "500",
+                   "other_debt_payments_yuan": "0", "hardship_reason": "other", "start_date": "2027-03-31"})
+    assert out["ok"], out
+    for p in out["result"]["plans"]:
+        assert 1 <= p["periods"] <= 60
+        assert p["payment_yuan"] * (p["periods"] - 1) + p["last_payment_yuan"] == p["debt_yuan"]
+        # Fits the share, or is 60 months and says so.
+        assert p["fits"] == (p["payment_yuan"] <= p["share_yuan"] and p["last_payment_yuan"] <= p["share_yuan"])
+        if not p["fits"]:
+            assert p["periods"] == 60
+        # The letter asks for exactly the plan in the table.
+        letter = texts(out["result"], "letter", p["bank"], "zh")
+        assert f"分 {p['periods']} 期" in letter and fmt.yuan(p["payment_yuan"], "zh") in letter
+
+
+# ---------------------------------------------------------------------------------------------
+# Letters and scripts: figures, bank numbers, both languages
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("kind", ["letter", "script"])
+def test_texts_have_the_figures_and_the_right_bank_number(result, kind, lang):
+    for p in result["plans"]:
+        text = texts(result, kind, p["bank"], lang)
+        own, other = (CITIC, CMB) if p["bank"] == "citic" else (CMB, CITIC)
+        assert own in text, f"{kind} to {p['bank']} lacks its card-service number"
+        assert other not in text, f"{kind} to {p['bank']} has the other bank's number"
+        for figure in (p["debt_yuan"], p["share_yuan"], p["payment_yuan"]):
+            assert fmt.yuan(figure, lang) in text
+        assert str(p["periods"]) in text
+        assert kit.bank_name(p["bank"], lang) in text
+    letter = texts(result, "letter", "citic", lang)
+    for figure in (result["capacity_yuan"], result["total_debt_yuan"]):
+        assert fmt.yuan(figure, lang) in letter
+    assert "张三" in letter and "2026年9月公司裁员" in letter and "2027年6月" in letter
+
+
+def test_letter_dates_and_cards(result):
+    zh = texts(result, "letter", "citic", "zh")
+    assert "2027年1月15日" in zh and "2028年9月15日" in zh
+    assert "30,000.00 元，已逾期约 2 个月" in zh and "12,000.00 元，已逾期约 1 个月" in zh
+    en = texts(result, "letter", "citic", "en")
+    assert "15 January 2027" in en and "15 September 2028" in en
+
+
+def test_dialling_hint_goes_with_the_number():
+    """Everbright's card line is 95595 then 8: the script must say so, in each language."""
+    inputs = dict(THREE_CARDS, cards=[{"bank": "ceb", "balance_yuan": "10000"}])
+    r = run_kit(inputs)["result"]
+    assert "95595（接通后按 8）" in texts(r, "script", "ceb", "zh")
+    assert "95595 (then press 8)" in texts(r, "script", "ceb", "en")
+
+
+def test_the_letter_asks_for_what_the_issue_lists(result):
+    zh = texts(result, "letter", "cmb", "zh")
+    assert "第七十条" in zh
+    assert "停止计收利息" in zh and "违约金" in zh and "减免" in zh
+    assert "书面" in zh and "录音" in zh
+    en = texts(result, "letter", "cmb", "en")
+    assert "Article 70" in en and "Written confirmation" in en and "late fees" in en
+
+
+def test_the_script_covers_questions_and_what_not_to_agree(result):
+    zh = texts(result, "script", "cmb", "zh")
+    for words in ("个性化分期", "利息", "书面", "录音", "征信", "不要当场答应"):
+        assert words in zh, words
+    en = texts(result, "script", "cmb", "en")
+    for words in ("personalised instalment", "interest", "in writing", "recorded", "credit report",
+                  "Do not agree on the spot"):
+        assert words in en, words
+
+
+def test_the_law_is_cited_correctly_and_nothing_is_promised(result):
+    for doc in all_documents(result):
+        text = kit.document_text(doc)
+        assert "人民合同法" not in text and "合同法》" not in text
+        assert "Contract Law" not in text
+        assert not re.search(r"有权要求|(?<!不是)必须同意|一定会同意|保证.*同意|legal right to|must agree|will agree", text)
+    zh = texts(result, "letter", "citic", "zh")
+    assert "《商业银行信用卡业务监督管理办法》第七十条" in zh
+    assert "是否同意这个方案由贵行决定" in zh
+    assert "is the bank's decision" in texts(result, "letter", "citic", "en")
+    assert "“可以”同意" in texts(result, "script", "citic", "zh")
+    assert "may agree" in texts(result, "script", "citic", "en")
+    # The cardholder's promise of Article 70 item (四) is in the letter.
+    assert "不能向任何银行申请信用卡" in zh
+
+
+def test_checklist_depends_on_the_reason():
+    for reason, words in (("job_loss", "离职证明"), ("illness", "诊断证明"), ("business_failure", "营业执照")):
+        r = run_kit(dict(THREE_CARDS, hardship_reason=reason))["result"]
+        zh = kit.document_text(r["documents"]["checklist"]["zh"])
+        assert words in zh and "收入证明" in zh and "银行流水" in zh
+        assert "income" in kit.document_text(r["documents"]["checklist"]["en"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Refusals and warnings
+# ---------------------------------------------------------------------------------------------
+
+
+def test_61_months_is_refused_with_the_reason():
+    out = run_kit(dict(THREE_CARDS, periods="61"))
+    assert not out["ok"]
+    (err,) = out["errors"]
+    assert (err["field"], err["code"]) == ("periods", "too_large")
+    assert "60" in err["message"]["zh"] and "第七十条" in err["message"]["zh"] and "5 年" in err["message"]["zh"]
+    assert "Article 70" in err["message"]["en"] and "5 years" in err["message"]["en"]
+    assert run_kit(dict(THREE_CARDS, periods="60"))["ok"]
+
+
+def test_chosen_months_that_cost_too_much_are_flagged_in_page_and_letter():
+    out = run_kit(dict(THREE_CARDS, periods="12"))
+    assert out["ok"]
+    r = out["result"]
+    assert not r["all_fit"] and len(r["warnings"]) == 2
+    assert "至少要分 21 期" in r["warnings"][0]["zh"] and "at least 21 months" in r["warnings"][0]["en"]
+    assert "比我现在每月能还给贵行的" in texts(r, "letter", "citic", "zh")
+    assert all(p["periods"] == 12 for p in r["plans"])
+
+
+def test_debt_too_big_for_60_months_gets_60_and_a_warning():
+    r = run_kit(dict(THREE_CARDS, cards=[{"bank": "icbc", "balance_yuan": "500000"}]))["result"]
+    (p,) = r["plans"]
+    assert p["periods"] == 60 and not p["fits"] and p["shortest_fitting"] is None
+    assert "即使分 60 期" in r["warnings"][0]["zh"]
+
+
+def test_nothing_left_to_pay_is_explained():
+    out = run_kit(dict(THREE_CARDS, essential_spending_yuan="9000"))
+    assert not out["ok"]
+    assert out["errors"][0]["code"] == "no_capacity"
+    assert "暂缓" in out["errors"][0]["message"]["zh"]
+
+
+_JUNK = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30), st.sampled_from(["1e400", "NaN", "-1", "０", "１，０００", "9" * 40, "2027-02-30", "61"]),
+    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    field=st.sampled_from([f.name for f in kit.CALCULATOR.fields] + ["cards.bank", "cards.balance_yuan",
+                                                                     "cards.overdue_months", "cards.row"]),
+    junk=_JUNK,
+)
+def test_hostile_input_gives_a_readable_error_never_a_crash(field, junk):
+    inputs = {k: (list(v) if isinstance(v, list) else v) for k, v in THREE_CARDS.items()}
+    inputs["cards"] = [dict(c) for c in THREE_CARDS["cards"]]
+    if field.startswith("cards."):
+        if field == "cards.row":
+            inputs["cards"][1] = junk
+        else:
+            inputs["cards"][0][field.split(".")[1]] = junk
+    else:
+        inputs[field] = junk
+    out = run_kit(inputs)
+    if out["ok"]:
+        assert out["result"]["plans"]
+        return
+    for e in out["errors"]:
+        assert e["code"] != "internal", (field, junk, e)
+        assert re.search(r"[\u4e00-\u9fff]", e["message"]["zh"]) and re.search(r"[A-Za-z]", e["message"]["en"])
+
+
+def test_unknown_bank_is_an_input_error():
+    out = run_kit(dict(THREE_CARDS, cards=[{"bank": "hsbc", "balance_yuan": "1000"}]))
+    assert not out["ok"] and out["errors"][0]["field"] == "cards.0.bank"
+
+
+# ---------------------------------------------------------------------------------------------
+# Call log CSV
+# ---------------------------------------------------------------------------------------------
+
+
+def test_call_log_csv_keeps_chinese_with_a_bom(result):
+    rows = [dict(r) for r in result["call_log"]["zh"]]
+    rows[0].update(date="2027-01-05", time="10:30", agent="工号 8823", said="说明失业情况，申请个性化分期",
+                   agreed="客服说要提交材料，三个工作日内回电", next_step="=寄材料")
+    data = kit.csv_bytes(kit.call_log_csv(rows, "zh"))
+    assert data.startswith(b"\xef\xbb\xbf")
+    parsed = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert parsed[0] == ["日期", "时间", "银行", "拨打的号码", "客服姓名或工号", "说了什么", "约定了什么", "下一步"]
+    assert parsed[1][:5] == ["2027-01-05", "10:30", "中信银行", CITIC, "工号 8823"]
+    assert parsed[1][6] == "客服说要提交材料，三个工作日内回电"
+    assert parsed[1][7] == "'=寄材料", "a cell starting with = must not become a spreadsheet formula"
+    assert parsed[2][2:4] == ["招商银行", CMB]
+    en = kit.call_log_csv(result["call_log"]["en"], "en").splitlines()
+    assert en[0] == "Date,Time,Bank,Number called,Agent name or staff number,What was said,What was agreed,Next step"
+    assert en[1].startswith(",,China CITIC Bank,400-889-5558")
+
+
+def test_csv_cells_with_commas_quotes_and_newlines_survive():
+    tricky = {"said": 'He said "no", then\nyes'}
+    parsed = list(csv.reader(io.StringIO(kit.call_log_csv([tricky], "en"), newline="")))
+    assert parsed[1][5] == 'He said "no", then\nyes'
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_result_html_has_every_document_and_the_figures(result, lang):
+    html = kit.render_result_html(result, lang)
+    for doc in all_documents(result):
+        if doc["kind"] == "checklist" and doc["lang"] != lang:
+            assert f'data-doc="{doc["id"]}"' not in html  # the checklist is in the page's language
+            continue
+        assert f'data-doc="{doc["id"]}"' in html
+    assert f'data-output="capacity_yuan" data-value="{result["capacity_yuan"]}"' in html
+    assert html.count('data-kit-action="print"') == html.count('class="kit-doc"')
+    assert fmt.yuan(result["total_debt_yuan"], lang) in html
+    assert ("还款申请书" if lang == "zh" else "Repayment proposal") in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_page_bridge_returns_the_kit_documents(lang):
+    """What the page's worker gets back for the reader's form: the kit's own HTML, both banks."""
+    import json
+
+    from calculators import render, web
+
+    form = render.form_defaults("negotiation_kit")
+    form.update({"cards.1.bank": "ceb", "cards.1.balance_yuan": "9000", "name": "李小梅"})
+    out = json.loads(web.handle(json.dumps({"calculator": "negotiation_kit", "lang": lang, "form": form})))
+    assert out["ok"], out["errors"]
+    for doc in ("letter-citic-zh", "letter-ceb-zh", "letter-ceb-en", f"script-ceb-{lang}", f"checklist-{lang}"):
+        assert f'data-doc="{doc}"' in out["html"], doc
+    assert "95595" in out["html"] and "李小梅" in out["html"]
+    assert out["csv"].startswith("\ufeff")
+
+
+def test_typed_text_is_escaped_in_html():
+    r = run_kit(dict(THREE_CARDS, name='<img src=x onerror="alert(1)">', hardship_detail="<script>x</script>"))
+    html = kit.render_result_html(r["result"], "zh")
+    assert "<img" not in html and "<script" not in html
+    assert "&lt;img src=x" in html
+
+
+def test_typed_chinese_punctuation_is_kept_in_the_letter():
+    """The reader signs and sends the letter: "，" must not become ","."""
+    r = run_kit(dict(THREE_CARDS, hardship_detail="母亲住院，收入减少（三个月）", expected_recovery="２０２７年６月"))
+    letter = texts(r["result"], "letter", "citic", "zh")
+    assert "母亲住院，收入减少（三个月）" in letter
+
+
+def test_typed_text_is_length_capped():
+    out = run_kit(dict(THREE_CARDS, hardship_detail="很" * 500))
+    assert not out["ok"] and out["errors"][0]["code"] == "too_long"
+
+
+# ---------------------------------------------------------------------------------------------
+# Bank data shipped to the browser
+# ---------------------------------------------------------------------------------------------
+
+
+def _need_bank_records():
+    """The bank records are read with PyYAML from data/banks/ (absent in the Pyodide run)."""
+    pytest.importorskip("yaml")
+    if not (kit_pages.ROOT / "data" / "banks").is_dir():
+        pytest.skip("data/banks/ is not here")
+
+
+def test_bankdata_module_matches_data_banks():
+    _need_bank_records()
+    current = kit_pages.BANKDATA_PATH.read_text(encoding="utf-8")
+    assert current == kit_pages.bankdata_source(), (
+        "calculators/_bankdata.py is out of date with data/banks/: run `python -m macros.kit_pages`"
+    )
+
+
+def test_every_bank_has_a_number_in_the_kit():
+    _need_bank_records()
+    from macros.banks import get_banks
+
+    ids = [r["id"] for r in get_banks()]
+    assert list(kit.BANK_IDS) == ids
+    for b in ids:
+        assert re.fullmatch(r"[0-9][0-9-]{4,}", kit.bank_phone(b, "en").split(" ")[0]), b
+        assert kit.bank_phone(b, "zh").startswith(kit.BANKS_BY_ID[b]["phone"])
+
+
+def test_start_date_defaults_to_the_first_of_next_month():
+    assert kit.default_start(datetime.date(2026, 12, 29)) == datetime.date(2027, 1, 1)
+    r = run_kit({k: v for k, v in THREE_CARDS.items() if k != "start_date"})["result"]
+    assert r["start_date"] == kit.default_start().isoformat()
