@@ -84,6 +84,8 @@ from dataclasses import dataclass, field as _dc_field
 from decimal import Decimal
 from typing import Callable
 
+from calculators import fmt as _fmt
+
 __all__ = [
     "InputError",
     "Field",
@@ -169,21 +171,13 @@ def _plain(d: Decimal) -> str:
     return s
 
 
-def _grouped(d: Decimal, places: int) -> str:
-    q = d.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
-    return f"{q:,.{places}f}"
-
-
 def fmt_yuan(x, lang: str) -> str:
-    """Format yuan for a sentence: ``"12,345.67 元"`` / ``"¥12,345.67"``.
+    """Format yuan for a sentence: ``"12,345.67 元"`` / ``"¥12,345.67"`` (see :mod:`calculators.fmt`).
 
     >>> fmt_yuan(Decimal("8833.3"), "zh"), fmt_yuan(Decimal("-8833.3"), "en")
     ('8,833.30 元', '-¥8,833.30')
     """
-    d = Decimal(x)
-    s = _grouped(abs(d), 2)
-    sign = "-" if d < 0 and s.strip("0.,") else ""
-    return f"{sign}{s} 元" if lang == "zh" else f"{sign}¥{s}"
+    return _fmt.yuan(x, lang)
 
 
 def fmt_pct(x, lang: str = "zh", places: int = 1) -> str:
@@ -192,7 +186,7 @@ def fmt_pct(x, lang: str = "zh", places: int = 1) -> str:
     >>> fmt_pct(Decimal("0.128"), "en", 2)
     '12.80%'
     """
-    return _grouped(Decimal(x) * 100, places) + "%"
+    return _fmt.pct(x, lang, places)
 
 
 # --------------------------------------------------------------------------------------

@@ -48,12 +48,15 @@ def number(value, places: int = 2) -> str:
 
 
 def yuan(value, lang: str = "zh", places: int = 2) -> str:
-    """Money in yuan, to the fen, in the page's language."""
-    text = _grouped(value, places)
-    if lang == "en":
-        sign = "-" if text.startswith("-") else ""
-        return f"{sign}¥{text.lstrip('-')}"
-    return f"{text} 元"
+    """Money in yuan, to the fen, in the page's language (no sign on an amount that rounds to 0).
+
+    >>> yuan(Decimal("-0.001"), "en")
+    '¥0.00'
+    """
+    amount = to_decimal(value)
+    text = _grouped(abs(amount), places)
+    sign = "-" if amount < 0 and text.strip("0.,") else ""
+    return f"{sign}¥{text}" if lang == "en" else f"{sign}{text} 元"
 
 
 def pct(value, lang: str = "zh", places: int = 2) -> str:
