@@ -50,7 +50,9 @@ def widget_html(name: str, lang: str, page_url: str) -> str:
         f'<div class="calc-host">'
         f'<link rel="stylesheet" href="{escape(urls["css"])}">'
         f"{render.render_widget(name, lang, data)}"
-        f'<script type="module" src="{escape(urls["widget"])}"></script>'
+        # async: the script follows the widget's markup, so it may start the worker as soon as it
+        # arrives instead of waiting for the whole page and Material's bundle.
+        f'<script type="module" async src="{escape(urls["widget"])}"></script>'
         f'<script nomodule src="{escape(urls["legacy"])}"></script>'
         f"</div>"
     )

@@ -156,9 +156,15 @@ def build_outputs() -> tuple[dict, dict]:
         files[manifest["stdlib"]] = artefact.path
     else:
         manifest["stdlib"] = pyodide_dir + "python_stdlib.zip"
-    zipped = package_zip()
-    manifest["package"] = f"{OUT_DIR}/calculators-{_hash(zipped)}.zip"
-    files[manifest["package"]] = zipped
+    if artefact is not None and artefact.package_path is not None:
+        # The same calculators/*.py compiled by Pyodide's own Python (verified in that build):
+        # the page skips compiling them at every start.
+        manifest["package"] = f"{OUT_DIR}/{artefact.package_filename}"
+        files[manifest["package"]] = artefact.package_path
+    else:
+        zipped = package_zip()
+        manifest["package"] = f"{OUT_DIR}/calculators-{_hash(zipped)}.zip"
+        files[manifest["package"]] = zipped
     for role, (src, prefix, ext) in SOURCES.items():
         data, digest = _read_cached(SOURCE_DIR / src)
         path = f"{OUT_DIR}/{prefix}-{digest[:HASH_CHARS]}{ext}"
