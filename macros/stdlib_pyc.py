@@ -11,24 +11,27 @@ magic number matches the browser's interpreter) and writes a new zip that the pa
 - it starts Pyodide, unpacks the ``calculators`` package into ``site-packages`` (as the page's
   worker does) and runs every calculator on its defaults, on empty input and on junk, then
   records which standard-library modules were imported from the zip;
-- ``mode="hybrid"`` (the default): those modules become unchecked hash-based ``.pyc`` files and
-  every other member stays as it was (``.py``), so any module a rare code path imports still
-  works, only slower; ``"full"`` compiles every ``.py``; ``"trimmed"`` keeps only the imported
-  modules (the smallest zip: smaller than the stock one) plus a ``sitecustomize`` module that
+- ``mode="trimmed"`` (what the site ships, :data:`DEFAULT_MODE`) keeps only those modules, as
+  unchecked hash-based ``.pyc`` files (the smallest zip: smaller than the stock one), plus a
+  ``sitecustomize`` module that
   installs an import fallback: the first import of a standard-library module that was left out
   fetches the stock ``python_stdlib.zip`` from the runtime folder once (a synchronous request to
   the same site, allowed in the module worker) and imports it from there, so a code path the
-  warm-up did not see still works, only slower;
+  warm-up did not see still works, only slower; ``"hybrid"`` compiles those modules and keeps every
+  other member as it was (``.py``); ``"full"`` compiles every ``.py`` (both measured, not shipped);
+- the same run compiles the ``calculators`` package itself to a sourceless ``.pyc`` zip
+  (``Artefact.package_path``), which the page unpacks instead of the ``.py`` one;
 - members are written in the original order with fixed timestamps, attributes and compression,
   so the zip is byte-identical on every build from the same inputs;
-- it then starts a second Pyodide on the new zip, runs the same warm-up and checks that the
-  results are identical and that the modules came from ``.pyc`` files. Any failure (no Node, a
-  different Pyodide, an error) returns ``None``: the caller then keeps the plain start.
+- it then starts a second Pyodide on the new zip and the compiled package, runs the same warm-up
+  and checks that the results are identical and that the modules came from ``.pyc`` files. Any
+  failure (no Node, a different Pyodide, an error) returns ``None``: the caller then keeps the
+  plain start (stock ``python_stdlib.zip``, ``.py`` package).
 
 Results are cached under ``.cache/stdlib-pyc/`` keyed by the Pyodide version, the hash of its
 ``python_stdlib.zip``, the calculators' sources and this file, so later builds take no time.
 
-Command line (prints a summary; used by scripts/bench.py for the variants)::
+Command line (prints a summary; scripts/bench.py builds every mode to compare them)::
 
     python -m macros.stdlib_pyc [--mode hybrid|full|trimmed] [--out FILE]
 """

@@ -186,6 +186,7 @@ def run_axe(browser, base: str, pages: dict) -> dict:
         for scheme in ("light", "dark"):
             ctx = browser.new_context(bypass_csp=True, color_scheme=scheme, viewport={"width": 412, "height": 915})
             page = ctx.new_page()
+            state, result = None, []
             try:
                 page.goto(base + path, wait_until="load")
                 state = wait_for_calculator(page)
@@ -196,6 +197,9 @@ def run_axe(browser, base: str, pages: dict) -> dict:
                         nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.join(" "), summary: n.failureSummary })),
                         count: v.nodes.length }));
                 }""")
+            except Exception as exc:  # report and go on with the other pages
+                result = [{"id": "audit-error", "impact": "unknown", "help": f"{type(exc).__name__}: {str(exc)[:200]}",
+                           "helpUrl": "", "nodes": [], "count": 0}]
             finally:
                 ctx.close()
             out[f"{label} ({scheme})"] = {"violations": result, "calculator_state": state}

@@ -75,6 +75,13 @@ class SiteServer(http.server.ThreadingHTTPServer):
         self._gz_cache: dict = {}
         super().__init__((host, port), _Handler)
 
+    def handle_error(self, request, client_address):
+        """A browser closing a connection mid-response is normal (cancelled loads): stay quiet."""
+        import sys as _sys
+        if isinstance(_sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
     @property
     def url(self) -> str:
         return f"http://{self.server_address[0]}:{self.server_address[1]}"

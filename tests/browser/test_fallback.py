@@ -105,3 +105,16 @@ def test_data_saver_waits_for_the_first_touch(fresh, site_server):
     assert wait_settled(page) == "ready"
     assert runtime_requests(page)
     wait_computed(page)
+
+
+def test_a_precompiled_standard_library_that_fails_falls_back_to_a_plain_start(fresh, site_server):
+    """If the build's precompiled standard library cannot be used, the page still computes."""
+    page = fresh()
+    page.goto(site_server + page_path(NAME, "en") + "?calc-test=bad-stdlib")
+    assert wait_settled(page) == "ready"
+    assert any(u.endswith(".zip.missing") for u in page.requests.urls), "the broken library was tried first"
+    assert any(u.endswith("/python_stdlib.zip") for u in page.requests.urls), "then the stock library was loaded"
+    page.fill('[name="periods"]', "6")
+    wait_computed(page)
+    form = form_of(page)
+    assert outputs_of(page) == expected_outputs(NAME, form)

@@ -25,8 +25,9 @@
  * Test hooks (query string, comma-separated, e.g. ?calc-test=no-eh,wechat): no-eh, no-bigint,
  * no-worker (a feature check fails), worker-error (the worker fails while starting), timeout
  * (ready timeout of 1 ms), savedata (behave as with navigator.connection.saveData), wechat (the
- * WeChat wording of the fallback message). They only make the widget fall back or wait, so
- * they are harmless on the live site.
+ * WeChat wording of the fallback message), bad-stdlib (the precompiled standard library's URL
+ * points nowhere, so the worker must retry with Pyodide's own). They only make the widget fall
+ * back, wait or start more slowly, so they are harmless on the live site.
  *
  * Syntax is kept to what Chrome 61+/Safari 11+ parse (no ?. ?? or class fields), so that old
  * engines run the checks and show the message instead of failing to parse.
@@ -263,7 +264,8 @@ Widget.prototype.start = function () {
   return runtime.start({
     worker: this.url("worker"),
     runtime: this.url("runtime"),
-    stdlib: this.root.hasAttribute("data-stdlib") ? this.url("stdlib") : "",
+    stdlib: TEST_FLAGS.indexOf("bad-stdlib") >= 0 ? this.url("stdlib") + ".missing"
+      : (this.root.hasAttribute("data-stdlib") ? this.url("stdlib") : ""),
     package: this.url("package"),
     warm: this.request(),
   }).then(() => {

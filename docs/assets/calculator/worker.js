@@ -42,20 +42,38 @@ async function init(msg) {
     return response.arrayBuffer();
   });
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
-  const options = {
-    indexURL,
-    packages: [],
-    stdout: () => {},
-    stderr: (line) => console.warn(line),
-  };
-  // The standard library precompiled at build time (macros/stdlib_pyc.py), when there is one.
-  if (msg.stdlib) options.stdLibURL = new URL(msg.stdlib, SELF_URL).href;
-  const pyodide = await loadPyodide(options);
-  pyodide.unpackArchive(await packageBytes, "zip", { extractDir: "/home/pyodide/site" });
-  const sys = pyodide.pyimport("sys");
-  sys.path.insert(0, "/home/pyodide/site");
-  sys.destroy();
-  const web = pyodide.pyimport("calculators.web");
+  const packageBuffer = await packageBytes;
+
+  async function start(stdLibURL) {
+    const options = {
+      indexURL,
+      packageBaseUrl: indexURL, // never the public CDN that pyodide.mjs names as its default
+      packages: [],
+      stdout: () => {},
+      stderr: (line) => console.warn(line),
+    };
+    if (stdLibURL) options.stdLibURL = stdLibURL;
+    const pyodide = await loadPyodide(options);
+    pyodide.unpackArchive(packageBuffer.slice(0), "zip", { extractDir: "/home/pyodide/site" });
+    const sys = pyodide.pyimport("sys");
+    sys.path.insert(0, "/home/pyodide/site");
+    sys.destroy();
+    return pyodide.pyimport("calculators.web");
+  }
+
+  // The standard library precompiled at build time (macros/stdlib_pyc.py), when there is one;
+  // if that start fails for any reason, start once more with Pyodide's own standard library.
+  const stock = `${indexURL}python_stdlib.zip`;
+  const precompiled = msg.stdlib ? new URL(msg.stdlib, SELF_URL).href : null;
+  let web;
+  if (precompiled && precompiled !== stock) {
+    try {
+      web = await start(precompiled);
+    } catch (err) {
+      console.warn("precompiled standard library failed; plain start", err);
+    }
+  }
+  if (!web) web = await start(null);
   handle = web.handle;
   // The first call imports the renderer and the calculator: do it before saying "ready".
   if (typeof msg.warm === "string") handle(msg.warm);
