@@ -1,5 +1,6 @@
 """Helpers shared by the calculator tests (imported as ``helpers``)."""
 
+import re
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -18,6 +19,19 @@ def check_error_shape(e):
     assert isinstance(e["code"], str) and e["code"]
     assert isinstance(e["message"]["zh"], str) and e["message"]["zh"].strip()
     assert isinstance(e["message"]["en"], str) and e["message"]["en"].strip()
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def assert_bilingual(errors):
+    """At least one error, each with a Chinese message and an English one (no Chinese in it)."""
+    assert errors, "expected at least one error"
+    for e in errors:
+        zh, en = e["message"]["zh"], e["message"]["en"]
+        assert zh.strip() and en.strip()
+        assert CJK.search(zh), zh
+        assert not CJK.search(en), en
 
 
 def check_response_shape(r):

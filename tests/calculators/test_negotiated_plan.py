@@ -16,20 +16,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.finance import pmt
 from calculators.negotiated_plan import CALCULATOR, MAX_PERIODS, negotiated_plan, plan_schedule
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 Q3 = D("0.001")
 
-
-def assert_bilingual(errors):
-    assert errors
-    for e in errors:
-        zh, en = e["message"]["zh"], e["message"]["en"]
-        assert CJK.search(zh), zh
-        assert en.strip() and not CJK.search(en), en
 
 
 # ---------------------------------------------------------------------------------------

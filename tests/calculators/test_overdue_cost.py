@@ -15,18 +15,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.overdue_cost import CALCULATOR, default_late_fee_cycles, late_fee, overdue_cost
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
-
-def assert_bilingual(errors):
-    assert errors
-    for e in errors:
-        zh, en = e["message"]["zh"], e["message"]["en"]
-        assert CJK.search(zh), zh
-        assert en.strip() and not CJK.search(en), en
 
 
 # 10,000 posted 25 days before the due date, nothing paid, 90 days overdue.

@@ -13,18 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.payoff_order import CALCULATOR, MAX_MONTHS, monthly_rate, normalize_debt, payoff_plan, prepare_inputs
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
-
-def assert_bilingual(errors):
-    assert errors
-    for e in errors:
-        zh, en = e["message"]["zh"], e["message"]["en"]
-        assert CJK.search(zh), zh
-        assert en.strip() and not CJK.search(en), en
 
 
 def card(name, balance, rate, basis, minimum):

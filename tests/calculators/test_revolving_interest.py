@@ -17,10 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.revolving_interest import CALCULATOR, revolving_interest
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _tx(date, amount):
@@ -41,14 +41,6 @@ EXAMPLE = dict(
     daily_rate=D("0.0005"),
 )
 
-
-def assert_bilingual(errors):
-    assert errors, "expected at least one error"
-    for e in errors:
-        zh, en = e["message"]["zh"], e["message"]["en"]
-        assert zh.strip() and en.strip()
-        assert CJK.search(zh), zh
-        assert not CJK.search(en), en
 
 
 # ---------------------------------------------------------------------------------------
