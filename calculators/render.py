@@ -68,7 +68,7 @@ UI = {
     "loading": {"zh": "正在加载计算引擎，下面先显示示例结果……", "en": "Loading the calculator engine; the example result stays below meanwhile…"},
     "loading_stale": {"zh": "正在加载计算引擎，加载后按你的数字重新计算……", "en": "Loading the calculator engine; your numbers will be computed once it is ready…"},
     "ready": {"zh": "实时计算已就绪：改动数字，结果随之更新。", "en": "Live calculation is ready: change a number and the result follows."},
-    "savedata": {"zh": "已开启省流量模式：开始修改数字时才加载计算引擎（约 7 MB）。", "en": "Data saver is on: the calculator engine (about 7 MB) loads when you start editing."},
+    "savedata": {"zh": "已开启省流量模式：开始修改数字时才加载计算引擎（约 6 MB）。", "en": "Data saver is on: the calculator engine (about 6 MB) loads when you start editing."},
     "fallback": {
         "zh": "这个浏览器无法在页面里实时计算（需要较新的浏览器，例如 Chrome 95、Safari 16.4 或更新版本）。下面是示例数字的计算结果。",
         "en": "This browser cannot run the live calculation (it needs a newer browser such as Chrome 95 or Safari 16.4 or later). The result below is for the example numbers.",
