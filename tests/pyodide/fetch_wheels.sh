@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Download the pure-Python wheels that tests/pyodide/run.mjs installs into Pyodide
 # (Python 3.14): pytest, Hypothesis and their dependencies, pinned to the versions in
-# requirements.txt. Skips any wheel already in .cache/pyodide-wheels/.
+# requirements-dev.txt. Skips any wheel already in .cache/pyodide-wheels/.
 #   usage: bash tests/pyodide/fetch_wheels.sh [python]
 set -euo pipefail
 
@@ -12,7 +12,7 @@ if [ -z "$PY" ]; then
   if [ -x "$ROOT/.venv/bin/python" ]; then PY="$ROOT/.venv/bin/python"; else PY=python3; fi
 fi
 
-# Keep in step with requirements.txt where possible. Only py3-none-any wheels work in Pyodide
+# Keep in step with requirements-dev.txt where possible. Only py3-none-any wheels work in Pyodide
 # without a build.
 WHEELS=(
   "pytest==9.0.3"
