@@ -51,7 +51,7 @@ def playwright_instance():
 @pytest.fixture(scope="module")
 def browser(playwright_instance):
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (never `playwright install`)")
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/system-deps.sh --browser` (never `playwright install`)")
     b = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield b
     b.close()
