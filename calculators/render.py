@@ -36,7 +36,7 @@ from html import escape
 
 import calculators
 from calculators import fmt
-from calculators._core import parse_inputs
+from calculators._core import _internal, parse_inputs
 
 __all__ = [
     "render_form",
@@ -314,7 +314,8 @@ def _list_html(calc_name: str, f, rows: list, lang: str) -> str:
     template = _row_html(calc_name, f, "__i__", "__n__", blank, lang)
     return (
         f'<fieldset class="calc-list" id="{fid}" data-list="{escape(f.name)}" data-max-items="{int(f.max_items)}"'
-        f' data-min-items="{1 if f.required else 0}">'
+        # data-id-prefix: the rows' control ids up to the row number (field_id), for widget.js's renumber.
+        f' data-min-items="{1 if f.required else 0}" data-id-prefix="{escape(field_id(calc_name, f.name + "."))}">'
         f"<legend>{escape(_t(f.label, lang))}</legend>{help_html}"
         f'<div class="calc-rows">{body}</div>'
         f'<template class="calc-row-template">{template}</template>'
@@ -824,6 +825,8 @@ def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
         attrs[f"data-{key}"] = value
     for key in ("loading", "loading_stale", "ready", "savedata", "copied", "copy_failed", "invalid"):
         attrs[f"data-msg-{key.replace('_', '-')}"] = _ui(key, lang)
+    # Shown when the worker could not answer at all (worker.js replies only {ok: false}).
+    attrs["data-msg-internal"] = _t(_internal()["message"], lang)
     attr_html = " ".join(f'{k}="{escape(str(v))}"' for k, v in attrs.items())
     csv_button = (
         f'<button type="button" class="calc-button" data-action="csv" data-filename="{escape(name)}.csv" hidden>'

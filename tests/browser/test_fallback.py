@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+import calculators
 from browser_helpers import expected_outputs, form_of, outputs_of, page_path, wait_computed, wait_settled
 from calculators import render
 
@@ -118,3 +119,28 @@ def test_a_precompiled_standard_library_that_fails_falls_back_to_a_plain_start(f
     wait_computed(page)
     form = form_of(page)
     assert outputs_of(page) == expected_outputs(NAME, form)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_answer_python_could_not_give_shows_the_pages_own_message(fresh, site_server, lang):
+    """The worker only says {ok: false}; the words are the page's (render.py), and the last result stays."""
+    page = fresh()
+
+    def no_answer(route):
+        body = route.fetch().text().replace(
+            "if (handle) response = handle(msg.request);", 'throw new Error("test: Python gave no answer");'
+        )
+        route.fulfill(body=body, headers={"content-type": "text/javascript"})
+
+    page.route("**/worker-*.js", no_answer)
+    page.goto(site_server + page_path(NAME, lang))
+    assert wait_settled(page) == "ready"
+    before = outputs_of(page)
+    page.fill('[name="principal_yuan"]', "12345")
+    message = page.locator(".calc-form-error")
+    message.wait_for(state="visible", timeout=30_000)
+    internal = calculators._core._internal()["message"][lang]
+    assert message.inner_text().strip() == internal
+    assert page.get_attribute("[data-calculator]", "data-msg-internal") == internal
+    assert page.locator(".calc-stale-note").is_visible()
+    assert outputs_of(page) == before

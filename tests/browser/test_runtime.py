@@ -200,6 +200,8 @@ def test_list_rows_can_be_added_and_removed(live, site_server, lang):
     assert outputs_of(page) == expected_outputs(name, form)
     ids = page.locator("[data-calculator] [id]").evaluate_all("els => els.map(e => e.id)")
     assert len(ids) == len(set(ids)), "ids stay unique after adding and removing rows"
+    controls = page.locator('[data-list="debts"] .calc-rows [name]').evaluate_all("els => els.map(e => [e.name, e.id])")
+    assert all(cid == render.field_id(name, cname) for cname, cid in controls), "ids follow render.field_id"
 
 
 LIGHT = [(n, lang) for n in calculators.NAMES if n not in FULL for lang in LANGS]

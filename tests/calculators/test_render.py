@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
@@ -83,6 +84,37 @@ def test_widget_is_well_formed_labelled_and_keeps_the_page_contract(name, lang):
         if o.kind in ("money", "rate", "count", "days") and m.group(1):
             Decimal(m.group(1))
     assert 'aria-live="polite"' in html and 'role="status"' in html
+
+
+LIST_FIELDS = [
+    (n, f) for n in NAMES + calculators.EXTRA_NAMES for f in calculators.get(n).fields if f.kind == "list"
+]
+
+
+@pytest.mark.parametrize(("name", "field"), LIST_FIELDS, ids=[f"{n}-{f.name}" for n, f in LIST_FIELDS])
+def test_list_carries_the_rules_the_script_must_not_repeat(name, field):
+    """widget.js renumbers rows and caps them from these attributes, not from its own copies."""
+    html = render.render_form(name, "en")
+    m = re.search(rf'<fieldset class="calc-list"[^>]*data-list="{field.name}"[^>]*>', html)
+    assert m, field.name
+    tag = m.group(0)
+    assert f'data-max-items="{field.max_items}"' in tag
+    prefix = re.search(r'data-id-prefix="([^"]+)"', tag).group(1)
+    for item in field.items:
+        control_id = render.field_id(name, f"{field.name}.0.{item.name}")
+        assert control_id.startswith(prefix + "0-"), (control_id, prefix)
+        assert f'id="{control_id}"' in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_widget_carries_the_internal_error_message_in_its_language(lang):
+    """The worker only says {ok: false}; the message the reader sees is Python's, in the page's language."""
+    html = render.render_widget("payoff_order", lang)
+    m = re.search(r'data-msg-internal="([^"]+)"', html)
+    assert m, "data-msg-internal"
+    internal = calculators._core._internal()["message"][lang]
+    assert m.group(1) == escape(internal)
+    assert ("计算器" in internal) == (lang == "zh")
 
 
 def test_reader_text_is_escaped():

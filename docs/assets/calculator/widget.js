@@ -370,10 +370,12 @@ Widget.prototype.apply = function (response, form) {
     return;
   }
   this.staleNote.hidden = false;
-  const errors = response.errors || [];
+  // No errors at all (the worker could not answer): the form-level message Python wrote.
+  const errors = response.errors && response.errors.length ? response.errors : [{ field: null, internal: true }];
   const first = [];
   for (let i = 0; i < errors.length; i++) {
-    const message = (errors[i].message && (errors[i].message[this.lang] || errors[i].message.zh)) || "";
+    const message = errors[i].internal ? this.msg("internal")
+      : (errors[i].message && (errors[i].message[this.lang] || errors[i].message.zh)) || "";
     this.showError(errors[i].field, message);
     if (first.length < 1) first.push(message);
   }
@@ -465,7 +467,7 @@ Widget.prototype.applyFragment = function () {
       }
     });
     if (needed < 0) return;
-    const max = parseInt(list.getAttribute("data-max-items"), 10) || 50;
+    const max = maxItems(list);
     const rows = () => list.querySelectorAll(".calc-rows > .calc-row");
     while (rows().length <= needed && rows().length < max) self.addRow(list);
     while (rows().length > needed + 1 && rows().length > 1) self.removeRow(rows()[rows().length - 1]);
@@ -483,10 +485,15 @@ Widget.prototype.applyFragment = function () {
 
 /* ---- list rows ------------------------------------------------------------------------ */
 
+/** Most rows a list takes: Python writes it (Field.max_items); no second default lives here. */
+function maxItems(list) {
+  return parseInt(list.getAttribute("data-max-items"), 10);
+}
+
 Widget.prototype.addRow = function (list) {
   const rowsBox = list.querySelector(".calc-rows");
   const count = rowsBox.querySelectorAll(":scope > .calc-row").length;
-  const max = parseInt(list.getAttribute("data-max-items"), 10) || 50;
+  const max = maxItems(list);
   if (count >= max) return null;
   const html = list.querySelector("template.calc-row-template").innerHTML
     .split("__i__").join(String(count))
@@ -510,7 +517,7 @@ Widget.prototype.removeRow = function (row) {
 /** Rows are always named 0..n-1, so the fragment and the request stay simple. */
 Widget.prototype.renumber = function (list) {
   const name = list.getAttribute("data-list");
-  const prefix = "calc-" + this.name + "-" + name + "-";
+  const prefix = list.getAttribute("data-id-prefix"); // render.field_id up to the row number
   const rows = list.querySelectorAll(".calc-rows > .calc-row");
   rows.forEach((row, i) => {
     row.setAttribute("data-row", String(i));
@@ -530,7 +537,7 @@ Widget.prototype.updateRowButtons = function () {
   this.form.querySelectorAll("[data-list]").forEach((list) => {
     const rows = list.querySelectorAll(".calc-rows > .calc-row");
     const min = parseInt(list.getAttribute("data-min-items"), 10) || 0;
-    const max = parseInt(list.getAttribute("data-max-items"), 10) || 50;
+    const max = maxItems(list);
     rows.forEach((row) => {
       row.querySelectorAll('[data-action="remove-row"]').forEach((b) => { b.disabled = rows.length <= min; });
     });

@@ -21,17 +21,8 @@ const SELF_URL = import.meta.url;
 let handle = null;
 let starting = null;
 
-const INTERNAL = JSON.stringify({
-  ok: false, html: "", csv: "", announce: "",
-  errors: [{
-    field: null,
-    code: "internal",
-    message: {
-      zh: "计算器内部出错，未能算出结果。请检查输入，或换一组数字再试。",
-      en: "The calculator hit an internal error and could not produce a result. Check the inputs or try other numbers.",
-    },
-  }],
-});
+// When Python could not answer: the widget shows its own data-msg-internal (written by render.py).
+const INTERNAL = JSON.stringify({ ok: false });
 
 async function init(msg) {
   if (msg.fail) throw new Error("forced failure (calc-test=worker-error)");
