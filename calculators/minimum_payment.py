@@ -13,7 +13,7 @@ Conventions
 + installment_due + fees + interest + over_limit + previous_min_unpaid``,
 each part ROUND_HALF_UP to the fen.
 
-* Sourced (facts B): ``ratio`` of 10 % of the balance, and 100 % of the
+* Sourced (references [2] to [4]): ``ratio`` of 10 % of the balance, and 100 % of the
   instalment principal and fees due that month.
 * Assumptions, not sourced rules (check your statement): cash advances at
   ``cash_ratio`` (default 100 %, the cautious choice), and interest, any

@@ -13,7 +13,7 @@ Conventions
 - **全额计息 (``method="full"``, the default).** If the statement is not paid
   in full by the due date, interest runs from each transaction's posting date on
   the *whole* amount, not only on the unpaid part; a payment lowers the balance
-  from its own date onwards. This is the common practice (fact sheet B, [S]:
+  from its own date onwards. This is the common practice (reference [3];
   SPDB card terms, court complaint templates, card systems with a "全额罚息"
   switch).
 - **Unpaid part only (``method="unpaid_only"``).** Some banks are said to charge

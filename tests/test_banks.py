@@ -405,8 +405,8 @@ def test_every_published_number_is_on_both_pages_and_hidden_facts_are_not(pages,
             assert text not in page.body, (lang, text)
 
 
-def test_weak_facts_from_the_fact_sheet_are_not_shown(pages):
-    """CCB's card app is single-source ([W]) in the fact sheet: neither language may state it."""
+def test_weak_facts_are_not_shown(pages):
+    """CCB's card app has a single source ([W] in data/banks/ccb.yml): neither language may state it."""
     for lang in ("zh", "en"):
         assert "建行生活" not in pages["ccb", lang].body
 

@@ -1,4 +1,4 @@
-"""Hostile-input fuzzing of ``calculators.run`` (and the browser's JSON bridge), issue 7.
+"""Hostile-input fuzzing of ``calculators.run`` (and the browser's JSON bridge).
 
 A reader in distress may paste anything into a form: a number too big for any card, "NaN",
 full-width digits from a Chinese keyboard, a list where a number belongs. Whatever arrives,

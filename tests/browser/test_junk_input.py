@@ -1,4 +1,4 @@
-"""Junk typed into every field of every calculator never breaks or freezes the page (issue 7).
+"""Junk typed into every field of every calculator never breaks or freezes the page.
 
 In Debian's Chromium (Playwright, never ``playwright install``), on the built site: each
 calculator page starts its runtime, then every text box and menu gets hostile input (huge and

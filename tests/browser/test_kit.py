@@ -1,4 +1,4 @@
-"""The negotiation kit in a real browser (issue 6): Debian's Chromium through Playwright.
+"""The negotiation kit in a real browser: Debian's Chromium through Playwright.
 
 What a reader would notice: typing three cards at two banks gives letters with their figures and
 each bank's own number; Print puts only the chosen document on paper; nothing they type leaves the

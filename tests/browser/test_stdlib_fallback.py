@@ -1,4 +1,4 @@
-"""The standard library the site ships still has every module, in the browser (issue 7).
+"""The standard library the site ships still has every module, in the browser.
 
 ``make build`` may ship a precompiled standard library that holds only what the calculators
 import (``macros/stdlib_pyc.py``, mode "trimmed"), with an import fallback that fetches the stock

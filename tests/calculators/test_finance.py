@@ -311,7 +311,7 @@ class TestIrr:
 
     def test_pboc_example(self):
         """PBoC announcement [2021] No. 3: 100,000 lent, 1,000 fee up front, 12 x 8,833.3:
-        about 12.80 % (monthly IRR x 12) and 13.58 % (compounded); facts.md A3."""
+        about 12.80 % (monthly IRR x 12) and 13.58 % (compounded); calculators/installment_apr.py, reference [1]."""
         r = irr([Decimal(-99000)] + [Decimal("8833.3")] * 12)
         assert isinstance(r, Decimal)
         assert (r * 12).quantize(Decimal("0.0001")) == Decimal("0.1280")

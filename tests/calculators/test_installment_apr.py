@@ -20,7 +20,7 @@ def run(**inputs):
 
 
 class TestPbocExample:
-    """PBoC announcement [2021] No. 3 (明示贷款年化利率), official example (facts.md A3):
+    """PBoC announcement [2021] No. 3 (明示贷款年化利率), official example (calculators/installment_apr.py, reference [1]):
     100,000 lent, a 1,000 fee paid up front, 12 monthly payments of 8,833.3 ->
     about 12.80 % (IRR x 12) and 13.58 % (compounded)."""
 
@@ -50,8 +50,8 @@ class TestPbocExample:
         }
 
 
-# facts.md section B, "True annual cost of 分期 (own calculation, IRR, equal principal plus a
-# fixed per-period fee)", same method as the PBoC example. Checked by hand for 0.75 % x 3:
+# Own calculation of the true annual cost of 分期 (IRR, equal principal plus a
+# fixed per-period fee), the method of the PBoC example above. Checked by hand for 0.75 % x 3:
 # payment 3,408.33 = 10,000 / a(3, r) -> r = 1.121 % a month -> 13.45 % a year.
 KNOWN = [
     # fee per period, periods, APR (x12) to 0.1 %, source note
@@ -73,8 +73,8 @@ def test_known_answers_from_the_fact_sheet(fee, n, apr, rounding):
     assert r["apr_nominal"].quantize(P1, rounding=ROUND_HALF_UP) == Decimal(apr)
 
 
-def test_compounded_figure_from_the_fact_sheet():
-    # facts.md B: 0.60 % x 12 -> 13.8 % compounded.
+def test_compounded_figure_of_a_typical_fee():
+    # Own calculation, the PBoC IRR method: 0.60 % x 12 -> 13.8 % compounded.
     r = run(principal_yuan="10000", periods=12, fee_rate_per_period="0.6%")
     assert r["apr_effective"].quantize(P1, rounding=ROUND_HALF_UP) == Decimal("0.138")
 

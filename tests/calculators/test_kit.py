@@ -1,4 +1,4 @@
-"""The negotiation kit (issue 6): figures, bank numbers and the law in the letters and scripts.
+"""The negotiation kit: figures, bank numbers and the law in the letters and scripts.
 
 What a reader would notice if it broke: a letter with the wrong bank's number or figures that
 differ from the plan table, a plan longer than Article 70 allows, a call log that opens as

@@ -15,8 +15,8 @@ def run(**inputs):
 
 
 def test_ten_percent_plus_instalment_in_full():
-    """facts.md B: typically 10 % of the balance plus 100 % of the instalment principal and
-    fees due that month (wacai 2017; BOC page; SPDB T&C item 10)."""
+    """Typically 10 % of the balance plus 100 % of the instalment principal and
+    fees due that month (calculators/minimum_payment.py, references [2] to [4])."""
     r = run(general_transactions="20000", installment_due="1000", fees="75")
     assert r["minimum_payment_yuan"] == Decimal("3075.00")
     assert r["statement_balance_yuan"] == Decimal("21075.00")

@@ -1,7 +1,7 @@
 """Tests of calculators.negotiated_plan (个性化分期, Article 70).
 
 Known answers: hand computations written out below, the annual rates of
-fixed-fee instalments in fact sheet B ([calc]: IRR method of PBOC announcement
+fixed-fee instalments (own calculation by the IRR method of PBOC announcement
 [2021] No. 3), and the textbook equal-payment loan (100,000 at 12 % over 12
 months, payment 8,884.88), cross-checked against calculators.finance.pmt.
 Hypothesis settings come from tests/calculators/conftest.py.
@@ -41,7 +41,7 @@ def test_remainder_goes_into_the_last_period():
 @pytest.mark.parametrize(
     "fee, periods, nominal, effective",
     [
-        # fact sheet B [calc]: 0.60 % x 12 -> 13.0 % (r x 12), 13.8 % compounded
+        # own calculation, IRR method: 0.60 % x 12 -> 13.0 % (r x 12), 13.8 % compounded
         ("0.006", 12, "0.130", "0.138"),
         # 0.75 % x 3 / 6 / 12 / 24 -> 13.5 % / 15.3 % / 16.2 % / 16.4 %
         ("0.0075", 3, "0.135", None),

@@ -2,7 +2,7 @@
 
 Known answers are hand computations written out next to each test. The late-fee
 rule (5 % of the unpaid part of the minimum payment, no interest on it) is the
-typical contract term and the PBOC 2016 notice (fact sheet A2 and B, [S]).
+typical contract term and the PBOC 2016 notice (calculators/overdue_cost.py, references [1] and [2]).
 Hypothesis settings come from tests/calculators/conftest.py.
 """
 from __future__ import annotations

@@ -16,7 +16,7 @@ def run(**inputs):
 
 
 def test_five_in_ten_thousand_a_day():
-    """facts.md B: 0.05 %/day -> 18.25 %/yr simple; about 20.0 % compounded daily."""
+    """The common 万分之五 (calculators/rate_convert.py, references [2] and [4]): 0.05 %/day -> 18.25 %/yr simple; about 20.0 % compounded daily."""
     r = run(daily_rate="0.05%")
     assert r["annual_simple_365"] == Decimal("0.182500")
     assert r["annual_simple_360"] == Decimal("0.180000")
@@ -32,7 +32,7 @@ def test_defaults_are_the_common_rate():
 
 
 def test_lower_limit_2017_to_2020():
-    """银发〔2016〕111号 (facts.md A2): lower limit 0.7 x 0.05 % = 0.035 % a day."""
+    """银发〔2016〕111号 (calculators/rate_convert.py, reference [2]): lower limit 0.7 x 0.05 % = 0.035 % a day."""
     r = run(daily_rate="0.035%")
     assert r["annual_simple_365"] == Decimal("0.127750")
 
