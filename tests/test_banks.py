@@ -76,7 +76,7 @@ def test_negotiation_policy_is_unknown_for_every_bank():
         assert policy and policy[0]["confidence"] == "U", bank_id
 
 
-def test_seed_banks_keep_the_menu_hint_and_the_number_from_the_fact_sheet():
+def test_seed_banks_keep_their_sourced_menu_hint_and_numbers():
     ceb = RECORDS["ceb"]["phones"]["card_service"][0]
     assert (str(ceb["number"]), ceb["hint"]["zh"], ceb["hint"]["en"]) == ("95595", "接通后按 8", "then press 8")
     assert [str(e["number"]) for e in RECORDS["citic"]["phones"]["card_service"]] == ["400-889-5558"]
