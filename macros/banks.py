@@ -115,7 +115,7 @@ T = {
         "rep_choice": {"agreed": "同意了方案", "refused": "拒绝", "waived": "减免", "partly_waived": "部分减免", "not_waived": "没有减免", "not_sure": "不确定", "none": "没有首付", "up_to_5": "欠款的 5% 以内", "5_to_10": "欠款的 5%–10%", "10_to_20": "欠款的 10%–20%", "over_20": "欠款的 20% 以上", "hotline": "电话", "branch": "网点", "app": "App", "other": "其他", "under_1_week": "不到 1 周", "1_to_4_weeks": "1–4 周", "1_to_3_months": "1–3 个月", "over_3_months": "3 个月以上"},
         "rep_dash": "—",
         "sources_short": "来源",
-        "calc_banks_intro": "**用某家银行的条款。** 点银行名称，把该银行页面上有来源的数字填进上面的计算器；其他数字不变。这些数字大多来自第三方资料，还没有向银行核实，**你自己的合同和账单为准**（{help}）。",
+        "calc_banks_intro": "点银行名称，把该银行页面上有来源的数字填进上面的计算器；其他数字不变。这些数字大多来自第三方资料，还没有向银行核实，**你自己的合同和账单为准**（{help}）。",
         "calc_banks_without": "下面这些银行，我们没有找到这个计算器能用的、有来源的数字：{banks}。",
         "table_bank": "银行",
         "table_phone": "信用卡中心电话",
@@ -203,7 +203,7 @@ T = {
         "rep_choice": {"agreed": "plan agreed", "refused": "refused", "waived": "waived", "partly_waived": "partly waived", "not_waived": "not waived", "not_sure": "not sure", "none": "none", "up_to_5": "up to 5 % of the debt", "5_to_10": "5–10 % of the debt", "10_to_20": "10–20 % of the debt", "over_20": "over 20 % of the debt", "hotline": "phone", "branch": "branch", "app": "app", "other": "other", "under_1_week": "under a week", "1_to_4_weeks": "1–4 weeks", "1_to_3_months": "1–3 months", "over_3_months": "over 3 months"},
         "rep_dash": "—",
         "sources_short": "source",
-        "calc_banks_intro": "**Use a bank's terms.** Click a bank to fill the calculator above with the sourced figures from that bank's page; other fields stay as they are. Most come from third-party sources not yet checked with the bank: **your own agreement and statement prevail** ({help}).",
+        "calc_banks_intro": "Click a bank to fill the calculator above with the sourced figures from that bank's page; other fields stay as they are. Most come from third-party sources not yet checked with the bank: **your own agreement and statement prevail** ({help}).",
         "calc_banks_without": "For these banks we found no sourced figure this calculator can use: {banks}.",
         "table_bank": "Bank",
         "table_phone": "Card-centre number",
@@ -628,11 +628,10 @@ def render_term_links(banks, calculator, lang, page=None):
                        + t['paren'].format(f"[{t['sources_short']}]({bank_page}#terms)"))
         else:
             without.append(f"[{_cell(bank_short(rec, lang))}]({bank_page}#terms)")
-    head = f'<div class="bank-terms" markdown>' + "\n\n" + t["calc_banks_intro"].format(help=f"[{t['terms_help']}]({rel(page, TERMS_HELP)})")
+    head = t["calc_banks_intro"].format(help=f"[{t['terms_help']}]({rel(page, TERMS_HELP)})")
     body = [head, ""] + out
     if without:
         body += ["", t["calc_banks_without"].format(banks=t["sep"].join(without))]
-    body += ["", "</div>"]
     return "\n".join(body) + "\n"
 
 
