@@ -87,7 +87,7 @@ T = {
         "terms_help": "在哪里找到这些数字",
         "col_term": "条款",
         "col_value": "我们找到的",
-        "col_status": "可信度和日期",
+        "term_sep": "；",
         "term_name": {"daily_rate": "透支利率（日利率）", "late_fee": "违约金", "minimum_payment": "最低还款额", "grace_period": "还款宽限期（容时）", "tolerance": "少还一点不算逾期（容差）", "instalment_fees": "分期手续费"},
         "term_unknown": "不知道：没有找到足够可靠的来源。",
         "term_status": {"C": "已在银行官方资料上核对", "S": "第三方资料，尚未向银行核实"},
@@ -115,7 +115,7 @@ T = {
         "rep_choice": {"agreed": "同意了方案", "refused": "拒绝", "waived": "减免", "partly_waived": "部分减免", "not_waived": "没有减免", "not_sure": "不确定", "none": "没有首付", "up_to_5": "欠款的 5% 以内", "5_to_10": "欠款的 5%–10%", "10_to_20": "欠款的 10%–20%", "over_20": "欠款的 20% 以上", "hotline": "电话", "branch": "网点", "app": "App", "other": "其他", "under_1_week": "不到 1 周", "1_to_4_weeks": "1–4 周", "1_to_3_months": "1–3 个月", "over_3_months": "3 个月以上"},
         "rep_dash": "—",
         "sources_short": "来源",
-        "calc_banks_intro": "点银行名称，把该银行页面上有来源的数字填进上面的计算器；其他数字不变。这些数字大多来自第三方资料，还没有向银行核实，**你自己的合同和账单为准**（{help}）。",
+        "calc_banks_intro": "点银行名称，把该银行页面上有来源的数字填进上面的计算器；其他数字不变，只有来源没有给出的违约金下限或上限会清空。这些数字大多来自第三方资料，还没有向银行核实，**你自己的合同和账单为准**（{help}）。",
         "calc_banks_without": "下面这些银行，我们没有找到这个计算器能用的、有来源的数字：{banks}。",
         "table_bank": "银行",
         "table_phone": "信用卡中心电话",
@@ -175,7 +175,7 @@ T = {
         "terms_help": "where to find these numbers",
         "col_term": "Term",
         "col_value": "What we found",
-        "col_status": "Status",
+        "term_sep": "; ",
         "term_name": {"daily_rate": "Overdraft interest (daily rate)", "late_fee": "Late fee (违约金)", "minimum_payment": "Minimum payment", "grace_period": "Grace period after the due date (容时)", "tolerance": "Small shortfall treated as paid (容差)", "instalment_fees": "Instalment fees"},
         "term_unknown": "Not known: we found no source good enough.",
         "term_status": {"C": "checked on the bank's own documents", "S": "third-party source, not yet checked with the bank"},
@@ -203,7 +203,7 @@ T = {
         "rep_choice": {"agreed": "plan agreed", "refused": "refused", "waived": "waived", "partly_waived": "partly waived", "not_waived": "not waived", "not_sure": "not sure", "none": "none", "up_to_5": "up to 5 % of the debt", "5_to_10": "5–10 % of the debt", "10_to_20": "10–20 % of the debt", "over_20": "over 20 % of the debt", "hotline": "phone", "branch": "branch", "app": "app", "other": "other", "under_1_week": "under a week", "1_to_4_weeks": "1–4 weeks", "1_to_3_months": "1–3 months", "over_3_months": "over 3 months"},
         "rep_dash": "—",
         "sources_short": "source",
-        "calc_banks_intro": "Click a bank to fill the calculator above with the sourced figures from that bank's page; other fields stay as they are. Most come from third-party sources not yet checked with the bank: **your own agreement and statement prevail** ({help}).",
+        "calc_banks_intro": "Click a bank to fill the calculator above with the sourced figures from that bank's page; other fields stay as they are, except that a late-fee floor or cap the source does not give is cleared. Most come from third-party sources not yet checked with the bank: **your own agreement and statement prevail** ({help}).",
         "calc_banks_without": "For these banks we found no sourced figure this calculator can use: {banks}.",
         "table_bank": "Bank",
         "table_phone": "Card-centre number",
@@ -473,27 +473,27 @@ def _term_status(term, lang):
     bits = [t["term_status"][term["confidence"]], t["term_checked"].format(date=term["checked"])]
     bits.append(t["term_as_of"].format(date=_as_of(term["as_of"], lang)) if term.get("as_of")
                 else t["term_undated"])
-    return ("；" if lang == "zh" else "; ").join(bits)
+    return _t(lang)["term_sep"].join(bits)
 
 
 def _terms_section(rec, lang, page, src):
     t = _t(lang)
     help_link = f"[{t['terms_help']}]({rel(page, TERMS_HELP)})"
     out = [f"## {t['terms']} {{#terms}}", "", t["terms_intro"].format(help=help_link), "",
-           f"| {t['col_term']} | {t['col_value']} | {t['col_src']} | {t['col_status']} |",
-           "| --- | --- | --- | --- |"]
+           f"| {t['col_term']} | {t['col_value']} |", "| --- | --- |"]
     terms = shown_terms(rec)
     for kind in TERM_KINDS:
         name = t["term_name"][kind]
         term = terms.get(kind)
         if term is None:
-            out.append(f"| {name} | {t['term_unknown']} | {t['rep_dash']} | {t['rep_dash']} |")
+            out.append(f"| {name} | {t['term_unknown']} |")
             continue
         value = term["text"][lang]
         if term.get("note"):
             value += " " + term["note"][lang]
         refs = src.cite(t["row_term"].format(n=name), term)
-        out.append(f"| {name} | {_cell(value)} | {refs} | {_cell(_term_status(term, lang))} |")
+        status = f"{t['col_src']} {refs}{t['term_sep']}{_term_status(term, lang)}"
+        out.append(f"| {name} | {_cell(value)}<br><small>{_cell(status)}</small> |")
     out.append("")
     return out
 
