@@ -5,12 +5,21 @@ Macros (registered by :func:`register`, called from ``macros/__init__.py``):
 * ``{{ bank_page("citic") }}``  the whole body of a bank page, in the page's language;
 * ``{{ bank_table() }}``        a table of all banks (name, card-service number, app, page link);
 * ``{{ bank_phone("citic") }}`` the bank's main card-service number as a tel: link (with its hint);
-* ``{{ bank_name("citic") }}``  the bank's short name in the page's language.
+* ``{{ bank_name("citic") }}``  the bank's short name in the page's language;
+* ``{{ bank_term_links("overdue_cost") }}`` on a calculator page: one link per bank that fills the
+  widget with the bank's sourced terms (``#daily_rate=0.05&late_fee_rate=5…``, built here from
+  ``terms.*.calc``; the widget's existing ``applyFragment`` reads it, no JavaScript copy of a term).
+
+A bank page shows, besides the contacts: a "card terms" table (``terms:``; each value with its
+source, check date and "not yet checked with the bank" for S; "not known" where there is none),
+links to the calculators that take card terms (TERM_CALCULATORS) with the bank's figures, and the
+readers' reports (``reports:``; labelled unchecked, with count and date range, or an invitation
+linking to the issue form ``bank-report.yml`` when ISSUES_URL is set).
 
 Chinese and English pages read the same record, so they always show the same numbers.
 Only facts tagged C or S (and not ``publish: false``) are shown; see ``macros/bank_schema.py``.
-Section anchors are the same in both languages: #phones, #app, #official-page, #how-to-ask,
-#dated-1…, #unknowns, #sources (e.g. link ``../banks/citic.md#how-to-ask`` from a guide page).
+Section anchors are the same in both languages: #phones, #app, #official-page, #terms,
+#calculators, #how-to-ask, #dated-1…, #reports, #unknowns, #sources (e.g. link ``../banks/citic.md#how-to-ask`` from a guide page).
 All records are loaded and validated once per build; an invalid record stops the build with the
 schema's messages.
 """
@@ -108,7 +117,7 @@ T = {
         "reports_count": "共 {n} 份报告，时间从 {first} 到 {last}。",
         "reports_none": "还没有读者报告。",
         "reports_add": "和{bank}谈过？[添加你的结果]({url})：只问月份、逾期几个月、方案和渠道，不问姓名、卡号或金额。",
-        "reports_add_nolink": "和{bank}谈过？可以按{page}里的方法告诉我们结果：只问月份、逾期几个月、方案和渠道，不问姓名、卡号或金额。",
+        "reports_add_nolink": "和{bank}谈过？可以在本项目的代码仓库用 issue 表单“我和银行协商的结果”告诉我们（见{page}）：只问月份、逾期几个月、方案和渠道，不问姓名、卡号或金额。",
         "rep_cols": ("月份", "当时逾期", "结果", "分期", "利息", "费用", "首付", "渠道", "用时"),
         "rep_months": "{n} 个月",
         "rep_periods": "{n} 期",
@@ -196,7 +205,7 @@ T = {
         "reports_count": "{n} reports, from {first} to {last}.",
         "reports_none": "No reports yet.",
         "reports_add": "Negotiated with {bank}? [Add your result]({url}): the form asks only for the month, months overdue, the plan and the channel; never your name, card number or amounts.",
-        "reports_add_nolink": "Negotiated with {bank}? You can tell us the result as the {page} explains: only the month, months overdue, the plan and the channel; never your name, card number or amounts.",
+        "reports_add_nolink": "Negotiated with {bank}? Tell us with the issue form “What my bank agreed” in the project's repository (see the {page}): it asks only for the month, months overdue, the plan and the channel; never your name, card number or amounts.",
         "rep_cols": ("Month", "Overdue then", "Outcome", "Periods", "Interest", "Fees", "Down payment", "Channel", "Took"),
         "rep_months": "{n} months",
         "rep_periods": "{n}",
