@@ -35,6 +35,12 @@ What a record looks like (see ``data/banks/citic.yml`` for a full example)::
     dated_facts: [{title: {zh, en}, as_of: "2018-07", intro: {zh, en},
                    items: [{zh, en}, …], calculator: installment_apr, <fact>}]   # optional;
                    # calculator: a calculator that helps read these figures (linked)
+    terms:                    # card terms; {} when none has a good enough source
+      late_fee: {text: {zh, en}, <fact>, note: {zh, en}, as_of: "2015",
+                 calc: {late_fee_rate: "0.05", late_fee_min: "20"}}
+      # keys: see TERM_KINDS; calc: the figures a calculator can use (see TERM_CALC),
+      # exact decimals in quotes, rates as fractions ("0.05" is 5 %)
+    reports: []               # readers' reports, see REPORT_FIELDS; nothing that identifies anyone
 
 ``<fact>`` stands for the three keys every fact carries:
 
@@ -52,6 +58,7 @@ that they are not known.
 from __future__ import annotations
 
 import datetime
+import decimal
 import difflib
 import re
 import sys
@@ -91,11 +98,37 @@ UNKNOWN_ABOUT = ("negotiation_policy", "fees", "interest", "grace_period", "app"
 
 FACT_KEYS = {"sources", "checked", "confidence", "publish"}
 
+# Card terms a bank page shows (in this order), and the calculator inputs each may fill in:
+# input name -> (kind, lowest, highest). "rate" is a fraction (0.05 = 5 %), "yuan" an amount.
+TERM_KINDS = ("daily_rate", "late_fee", "minimum_payment", "grace_period", "tolerance",
+              "instalment_fees")
+TERM_CALC = {
+    "daily_rate": {"daily_rate": ("rate", "0", "0.01")},
+    "late_fee": {"late_fee_rate": ("rate", "0", "1"), "late_fee_min": ("yuan", "0", "100000"),
+                 "late_fee_max": ("yuan", "0", "100000")},
+    "minimum_payment": {"ratio": ("rate", "0", "1"), "cash_ratio": ("rate", "0", "1")},
+}
+
+# A reader's report, as the issue form "我和银行协商的结果 / What my bank agreed" asks for it.
+# Every value is a number or a word from a short list: no free text, no amount, no name.
+REPORT_CHOICES = {
+    "outcome": ("agreed", "refused"),
+    "interest": ("waived", "partly_waived", "not_waived", "not_sure"),
+    "fees": ("waived", "partly_waived", "not_waived", "not_sure"),
+    "down_payment": ("none", "up_to_5", "5_to_10", "10_to_20", "over_20", "not_sure"),
+    "channel": ("hotline", "branch", "app", "other"),
+    "took": ("under_1_week", "1_to_4_weeks", "1_to_3_months", "over_3_months", "not_sure"),
+}
+REPORT_NUMBERS = {"issue": (1, 10**7), "overdue_months": (0, 240), "periods": (1, 120)}
+REPORT_PLAN = ("periods", "interest", "fees", "down_payment")   # only when outcome is agreed
+REPORT_FIELDS = ({"issue", "month", "overdue_months", "outcome", "channel", "took", "added"},
+                 set(REPORT_PLAN))
+
 # The keys each part may have: (required, optional)
 TOP_KEYS = (
     {"id", "order", "sources", "names", "phones", "apps", "official_page",
      "plan_route", "unknowns"},
-    {"dated_facts"},
+    {"dated_facts", "terms", "reports"},
 )
 SOURCE_KEYS = ({"label"}, {"url"})
 NAMES_KEYS = ({"zh_short", "zh_full", "en_official", "en_short"}, set())
@@ -109,6 +142,7 @@ ROUTE_KEYS = ({"steps"} | FACT_KEYS - {"publish"}, {"publish"})
 UNKNOWN_KEYS = ({"about", "text", "sources", "checked", "confidence"}, set())
 DATED_KEYS = ({"title", "as_of", "items"} | FACT_KEYS - {"publish"}, {"publish", "intro", "calculator"})
 TEXT_KEYS = ({"zh", "en"}, set())
+TERM_KEYS = ({"text"} | FACT_KEYS - {"publish"}, {"publish", "note", "as_of", "calc"})
 
 
 class BankDataError(Exception):
@@ -259,7 +293,10 @@ class _Check:
         if not self.mapping(value, where, keys):
             return False
         self.fact_sources(value.get("sources"), f"{where}.sources", where)
-        if "checked" in value:
+        if "checked" not in value:
+            self.error(where, "has no date: add `checked: YYYY-MM-DD`, the day you read it in "
+                              "its source")
+        else:
             self.date(value["checked"], f"{where}.checked")
         conf = value.get("confidence")
         publish = value.get("publish", True)
@@ -365,9 +402,110 @@ class _Check:
                 for j, item in enumerate(self.sequence(block.get("items"), f"{w}.items", 1)):
                     self.text(item, f"{w}.items[{j}]")
 
+        if "terms" in rec:
+            self.terms(rec["terms"])
+        if "reports" in rec:
+            self.reports(rec["reports"])
+
         unused = self.source_ids - self.used_sources
         for sid in sorted(unused):
             self.error(f"sources.{sid}", "is listed but no fact uses it: remove it or cite it")
+
+    def terms(self, value):
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            self.error("terms", f"should be a mapping of card terms (write `terms: {{}}` if none "
+                                f"has a source), but it is {_kind(value)}")
+            return
+        for key, term in value.items():
+            w = f"terms.{key}"
+            if key not in TERM_KINDS:
+                hint = difflib.get_close_matches(str(key), TERM_KINDS, n=1)
+                maybe = f" (did you mean '{hint[0]}'?)" if hint else ""
+                self.error(w, f"is not a card term this site shows{maybe}; use one of {_list(TERM_KINDS)}")
+                continue
+            if not self.fact(term, w, TERM_KEYS):
+                continue
+            if "text" in term:
+                self.text(term["text"], f"{w}.text")
+            if "note" in term:
+                self.text(term["note"], f"{w}.note")
+            if "as_of" in term:
+                self.date(term["as_of"], f"{w}.as_of", MONTH_RE, "YYYY or YYYY-MM")
+            if "calc" in term:
+                self.term_calc(term["calc"], key, f"{w}.calc")
+
+    def term_calc(self, calc, kind, where):
+        allowed = TERM_CALC.get(kind, {})
+        if not allowed:
+            self.error(where, f"is not used: no calculator takes the {kind} term; remove `calc`")
+            return
+        if not self.mapping(calc, where, (set(), set(allowed))):
+            return
+        if not calc:
+            self.error(where, "is empty: remove it, or give at least one figure")
+        for name, value in calc.items():
+            if name not in allowed:
+                continue
+            unit, low, high = allowed[name]
+            w = f"{where}.{name}"
+            example = '"0.05" for 5 %' if unit == "rate" else '"20" for 20 yuan'
+            if not isinstance(value, str):
+                self.error(w, f"should be written in quotes as an exact decimal, like {example} "
+                              f"(it is {_kind(value)})")
+                continue
+            try:
+                number = decimal.Decimal(value)
+            except decimal.InvalidOperation:
+                number = None
+            if number is None or not number.is_finite() or not re.match(r"^\d+(\.\d+)?$", value):
+                self.error(w, f"'{value}' is not a plain decimal number like {example}")
+            elif not decimal.Decimal(low) <= number <= decimal.Decimal(high):
+                what = "a fraction: 5 % is written \"0.05\"" if unit == "rate" else "an amount in yuan"
+                self.error(w, f"'{value}' is outside {low}–{high}; it is {what}")
+
+    def reports(self, value):
+        if value is None:
+            value = []
+        allowed = REPORT_FIELDS[0] | REPORT_FIELDS[1]
+        for i, rep in enumerate(self.sequence(value, "reports")):
+            w = f"reports[{i}]"
+            if not isinstance(rep, dict):
+                self.error(w, f"should be a mapping with the keys {_list(REPORT_FIELDS[0])}, "
+                              f"but it is {_kind(rep)}")
+                continue
+            for key in sorted(set(rep) - allowed, key=str):
+                self.error(f"{w}.{key}", "is not allowed: a report may hold only "
+                                         f"{_list(allowed)}. Anything else (a name, a card or "
+                                         "phone number, an amount, a place, free text) could "
+                                         "identify the reader: remove it")
+            for key in sorted(REPORT_FIELDS[0] - set(rep)):
+                self.error(w, f"is missing the key '{key}'")
+            for key, (low, high) in REPORT_NUMBERS.items():
+                if key in rep:
+                    v = rep[key]
+                    if not isinstance(v, int) or isinstance(v, bool) or not low <= v <= high:
+                        self.error(f"{w}.{key}", f"'{v}' should be a whole number from {low} to {high}")
+            for key, choices in REPORT_CHOICES.items():
+                if key in rep and rep[key] not in choices:
+                    self.error(f"{w}.{key}", f"'{rep[key]}' should be one of {_list(choices)}")
+            if "month" in rep:
+                if isinstance(rep["month"], str) and DATE_RE.match(rep["month"]):
+                    self.error(f"{w}.month", f"'{rep['month']}' has a day: keep only the year and "
+                                             "month (YYYY-MM), so that the report says less about the reader")
+                else:
+                    self.date(rep["month"], f"{w}.month", re.compile(r"^\d{4}-\d{2}$"), "YYYY-MM")
+            if "added" in rep:
+                self.date(rep["added"], f"{w}.added")
+            outcome = rep.get("outcome")
+            plan = [k for k in REPORT_PLAN if k in rep]
+            if outcome == "agreed":
+                for key in REPORT_PLAN:
+                    if key not in rep:
+                        self.error(w, f"is missing the key '{key}' (the plan the bank agreed)")
+            elif outcome == "refused" and plan:
+                self.error(w, f"says the bank refused, so it has no plan: remove {_list(plan)}")
 
     def sources(self, value):
         if value is None:

@@ -5,12 +5,21 @@ Macros (registered by :func:`register`, called from ``macros/__init__.py``):
 * ``{{ bank_page("citic") }}``  the whole body of a bank page, in the page's language;
 * ``{{ bank_table() }}``        a table of all banks (name, card-service number, app, page link);
 * ``{{ bank_phone("citic") }}`` the bank's main card-service number as a tel: link (with its hint);
-* ``{{ bank_name("citic") }}``  the bank's short name in the page's language.
+* ``{{ bank_name("citic") }}``  the bank's short name in the page's language;
+* ``{{ bank_term_links("overdue_cost") }}`` on a calculator page: one link per bank that fills the
+  widget with the bank's sourced terms (``#daily_rate=0.05&late_fee_rate=5…``, built here from
+  ``terms.*.calc``; the widget's existing ``applyFragment`` reads it, no JavaScript copy of a term).
+
+A bank page shows, besides the contacts: a "card terms" table (``terms:``; each value with its
+source, check date and "not yet checked with the bank" for S; "not known" where there is none),
+links to the calculators that take card terms (TERM_CALCULATORS) with the bank's figures, and the
+readers' reports (``reports:``; labelled unchecked, with count and date range, or an invitation
+linking to the issue form ``bank-report.yml`` when ISSUES_URL is set).
 
 Chinese and English pages read the same record, so they always show the same numbers.
 Only facts tagged C or S (and not ``publish: false``) are shown; see ``macros/bank_schema.py``.
-Section anchors are the same in both languages: #phones, #app, #official-page, #how-to-ask,
-#dated-1…, #unknowns, #sources (e.g. link ``../banks/citic.md#how-to-ask`` from a guide page).
+Section anchors are the same in both languages: #phones, #app, #official-page, #terms,
+#calculators, #how-to-ask, #dated-1…, #reports, #unknowns, #sources (e.g. link ``../banks/citic.md#how-to-ask`` from a guide page).
 All records are loaded and validated once per build; an invalid record stops the build with the
 schema's messages.
 """
@@ -19,9 +28,10 @@ from __future__ import annotations
 
 import posixpath
 import re
+import urllib.parse
 from pathlib import Path
 
-from macros.bank_schema import BankDataError, is_shown, load_banks
+from macros.bank_schema import TERM_CALC, TERM_KINDS, BankDataError, is_shown, load_banks
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "banks"
 
@@ -30,6 +40,10 @@ GUIDE_HOWTO = "guide/how-to-negotiate.md"
 GUIDE_ART70 = "guide/article-70.md"
 KIT = "kit/index.md"
 SOURCES_PAGE = "about/sources.md"
+TERMS_HELP = "banks/card-terms.md"
+# The calculators that take card terms, in the order the bank page lists them.
+TERM_CALCULATORS = ("overdue_cost", "minimum_payment", "revolving_interest")
+REPORT_FORM = "bank-report.yml"
 
 T = {
     "zh": {
@@ -77,6 +91,41 @@ T = {
         "conf_legend": "“已核实”：看过原文或银行官方页面。“二手资料”：引用或转述官方来源的第三方资料，还没有在官方网站上逐一核对。",
         "calculator": "想知道这些费率折算成年化利率是多少，可以用{link}。",
         "calculator_name": {"installment_apr": "分期真实年化计算器"},
+        "terms": "信用卡条款",
+        "terms_intro": "下面是我们找到的这家银行的信用卡条款。标着“第三方资料”的，来自转述或摘录银行文字的网站，**还没有向银行核实**。你自己的领用合约和账单为准；{help}。",
+        "terms_help": "在哪里找到这些数字",
+        "col_term": "条款",
+        "col_value": "我们找到的",
+        "term_sep": "；",
+        "term_name": {"daily_rate": "透支利率（日利率）", "late_fee": "违约金", "minimum_payment": "最低还款额", "grace_period": "还款宽限期（容时）", "tolerance": "少还一点不算逾期（容差）", "instalment_fees": "分期手续费"},
+        "term_unknown": "不知道：没有找到足够可靠的来源。",
+        "term_status": {"C": "已在银行官方资料上核对", "S": "第三方资料，尚未向银行核实"},
+        "term_checked": "{date} 核对",
+        "term_as_of": "资料约为 {date}",
+        "term_undated": "来源没有写日期",
+        "row_term": "信用卡条款：{n}",
+        "calcs": "用这家银行的条款计算",
+        "calcs_intro": "下面的链接打开计算器，并填好上表中有来源的数字。其他数字要你自己填；你的合同和账单为准。",
+        "calcs_none": "上表没有这个计算器能用的数字，打开后请自己填写。",
+        "calcs_fills": "填入{values}",
+        "terms_help_line": "你自己卡片的这些数字，可以在账单、App 和领用合约里找到：{link}。",
+        "rep_issue": "记录",
+        "calc_link": {"overdue_cost": "计算逾期成本", "minimum_payment": "计算最低还款额", "revolving_interest": "计算只还一部分时的利息"},
+        "field": {"daily_rate": "日利率 {v}", "late_fee_rate": "违约金比例 {v}", "late_fee_min": "违约金下限 {v}", "late_fee_max": "违约金上限 {v}", "ratio": "消费计入比例 {v}", "cash_ratio": "取现计入比例 {v}"},
+        "reports": "读者报告：和这家银行协商的结果",
+        "reports_intro": "这些是读者自己报告的结果，**没有人核实过**。一个人的结果不代表你会得到同样的结果。",
+        "reports_count": "共 {n} 份报告，时间从 {first} 到 {last}。",
+        "reports_none": "还没有读者报告。",
+        "reports_add": "和{bank}谈过？[添加你的结果]({url})：只问月份、逾期几个月、方案和渠道，不问姓名、卡号或金额。",
+        "reports_add_nolink": "和{bank}谈过？可以在本项目的代码仓库用 issue 表单“我和银行协商的结果”告诉我们（见{page}）：只问月份、逾期几个月、方案和渠道，不问姓名、卡号或金额。",
+        "rep_cols": ("月份", "当时逾期", "结果", "分期", "利息", "费用", "首付", "渠道", "用时"),
+        "rep_months": "{n} 个月",
+        "rep_periods": "{n} 期",
+        "rep_choice": {"agreed": "同意了方案", "refused": "拒绝", "waived": "减免", "partly_waived": "部分减免", "not_waived": "没有减免", "not_sure": "不确定", "none": "没有首付", "up_to_5": "欠款的 5% 以内", "5_to_10": "欠款的 5%–10%", "10_to_20": "欠款的 10%–20%", "over_20": "欠款的 20% 以上", "hotline": "电话", "branch": "网点", "app": "App", "other": "其他", "under_1_week": "不到 1 周", "1_to_4_weeks": "1–4 周", "1_to_3_months": "1–3 个月", "over_3_months": "3 个月以上"},
+        "rep_dash": "—",
+        "sources_short": "来源",
+        "calc_banks_intro": "点银行名称，把该银行页面上有来源的数字填进上面的计算器；其他数字不变，只有来源没有给出的违约金下限或上限会清空。这些数字大多来自第三方资料，还没有向银行核实，**你自己的合同和账单为准**（{help}）。",
+        "calc_banks_without": "下面这些银行，我们没有找到这个计算器能用的、有来源的数字：{banks}。",
         "table_bank": "银行",
         "table_phone": "信用卡中心电话",
         "table_app": "App",
@@ -130,6 +179,41 @@ T = {
         "conf_legend": "“Confirmed”: read in the primary text or on the bank's official page. “Secondary”: third-party sources that quote or summarise the official source, not yet checked one by one on the official website.",
         "calculator": "To see what these fees come to as an annual rate, use the {link}.",
         "calculator_name": {"installment_apr": "instalment true-rate calculator"},
+        "terms": "Card terms",
+        "terms_intro": "These are the card terms we found for this bank. Those marked “third-party source” come from sites that quote or summarise the bank's wording and **have not yet been checked with the bank**. Your own card agreement and statement prevail; see {help}.",
+        "terms_help": "where to find these numbers",
+        "col_term": "Term",
+        "col_value": "What we found",
+        "term_sep": "; ",
+        "term_name": {"daily_rate": "Overdraft interest (daily rate)", "late_fee": "Late fee (违约金)", "minimum_payment": "Minimum payment", "grace_period": "Grace period after the due date (容时)", "tolerance": "Small shortfall treated as paid (容差)", "instalment_fees": "Instalment fees"},
+        "term_unknown": "Not known: we found no source good enough.",
+        "term_status": {"C": "checked on the bank's own documents", "S": "third-party source, not yet checked with the bank"},
+        "term_checked": "checked {date}",
+        "term_as_of": "figures from about {date}",
+        "term_undated": "source undated",
+        "row_term": "Card term: {n}",
+        "calcs": "Work it out with this bank's terms",
+        "calcs_intro": "These links open a calculator with the sourced figures from the table above filled in. Fill in the rest yourself; your own agreement and statement prevail.",
+        "calcs_none": "The table above has no figure this calculator can use: fill them in yourself.",
+        "calcs_fills": "fills in {values}",
+        "terms_help_line": "Your own card's figures are on your statement, in the app and in your card agreement: {link}.",
+        "rep_issue": "Issue",
+        "calc_link": {"overdue_cost": "Work out the cost of waiting", "minimum_payment": "Work out the minimum payment", "revolving_interest": "Work out the interest when you pay part"},
+        "field": {"daily_rate": "daily rate {v}", "late_fee_rate": "late-fee rate {v}", "late_fee_min": "late-fee floor {v}", "late_fee_max": "late-fee cap {v}", "ratio": "share of purchases {v}", "cash_ratio": "share of cash advances {v}"},
+        "reports": "Readers' reports: what this bank agreed",
+        "reports_intro": "These are results readers reported themselves. **Nobody has checked them.** One person's result is no promise of yours.",
+        "reports_count": "{n} reports, from {first} to {last}.",
+        "reports_none": "No reports yet.",
+        "reports_add": "Negotiated with {bank}? [Add your result]({url}): the form asks only for the month, months overdue, the plan and the channel; never your name, card number or amounts.",
+        "reports_add_nolink": "Negotiated with {bank}? Tell us with the issue form “What my bank agreed” in the project's repository (see the {page}): it asks only for the month, months overdue, the plan and the channel; never your name, card number or amounts.",
+        "rep_cols": ("Month", "Overdue then", "Outcome", "Periods", "Interest", "Fees", "Down payment", "Channel", "Took"),
+        "rep_months": "{n} months",
+        "rep_periods": "{n}",
+        "rep_choice": {"agreed": "plan agreed", "refused": "refused", "waived": "waived", "partly_waived": "partly waived", "not_waived": "not waived", "not_sure": "not sure", "none": "none", "up_to_5": "up to 5 % of the debt", "5_to_10": "5–10 % of the debt", "10_to_20": "10–20 % of the debt", "over_20": "over 20 % of the debt", "hotline": "phone", "branch": "branch", "app": "app", "other": "other", "under_1_week": "under a week", "1_to_4_weeks": "1–4 weeks", "1_to_3_months": "1–3 months", "over_3_months": "over 3 months"},
+        "rep_dash": "—",
+        "sources_short": "source",
+        "calc_banks_intro": "Click a bank to fill the calculator above with the sourced figures from that bank's page; other fields stay as they are, except that a late-fee floor or cap the source does not give is cleared. Most come from third-party sources not yet checked with the bank: **your own agreement and statement prevail** ({help}).",
+        "calc_banks_without": "For these banks we found no sourced figure this calculator can use: {banks}.",
         "table_bank": "Bank",
         "table_phone": "Card-centre number",
         "table_app": "App",
@@ -255,6 +339,7 @@ class _Sources:
         row = (fact_label, refs, conf, checked)
         if row not in self.rows:
             self.rows.append(row)
+        return refs
 
     def render(self, page):
         t = _t(self.lang)
@@ -273,7 +358,7 @@ class _Sources:
         return out
 
 
-def render_bank_page(rec, lang, page=None):
+def render_bank_page(rec, lang, page=None, issues_url=""):
     t = _t(lang)
     name = bank_short(rec, lang)
     names = rec["names"]
@@ -338,6 +423,9 @@ def render_bank_page(rec, lang, page=None):
         src.cite(t["row_page"], rec["official_page"])
     out.append("")
 
+    out += _terms_section(rec, lang, page, src)
+    out += _calculators_section(rec, lang, page)
+
     # How to ask for a plan.
     route = rec["plan_route"]
     out += [f"## {t['route']} {{#how-to-ask}}", ""]
@@ -366,6 +454,8 @@ def render_bank_page(rec, lang, page=None):
             out += [t["calculator"].format(link=f"[{label}]({rel(page, target)})"), ""]
         src.cite(t["row_dated"].format(title=title), block)
 
+    out += _reports_section(rec, lang, page, issues_url)
+
     # What we don't know.
     out += [f"## {t['unknown']} {{#unknowns}}", "", t["unknown_intro"], ""]
     for item in rec["unknowns"]:
@@ -375,6 +465,183 @@ def render_bank_page(rec, lang, page=None):
 
     out += src.render(page)
     return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------
+# Card terms, links to the calculators with them, readers' reports
+# --------------------------------------------------------------------------
+
+def shown_terms(rec):
+    """The bank's card terms a page may show, in TERM_KINDS order: ``{kind: term}``."""
+    terms = rec.get("terms") or {}
+    return {k: terms[k] for k in TERM_KINDS if k in terms and is_shown(terms[k])}
+
+
+def _term_status(term, lang):
+    t = _t(lang)
+    bits = [t["term_status"][term["confidence"]], t["term_checked"].format(date=term["checked"])]
+    bits.append(t["term_as_of"].format(date=_as_of(term["as_of"], lang)) if term.get("as_of")
+                else t["term_undated"])
+    return _t(lang)["term_sep"].join(bits)
+
+
+def _terms_section(rec, lang, page, src):
+    t = _t(lang)
+    help_link = f"[{t['terms_help']}]({rel(page, TERMS_HELP)})"
+    out = [f"## {t['terms']} {{#terms}}", "", t["terms_intro"].format(help=help_link), "",
+           f"| {t['col_term']} | {t['col_value']} |", "| --- | --- |"]
+    terms = shown_terms(rec)
+    for kind in TERM_KINDS:
+        name = t["term_name"][kind]
+        term = terms.get(kind)
+        if term is None:
+            out.append(f"| {name} | {t['term_unknown']} |")
+            continue
+        value = term["text"][lang]
+        if term.get("note"):
+            value += " " + term["note"][lang]
+        refs = src.cite(t["row_term"].format(n=name), term)
+        status = f"{t['col_src']} {refs}{t['term_sep']}{_term_status(term, lang)}"
+        out.append(f"| {name} | {_cell(value)}<br><small>{_cell(status)}</small> |")
+    out.append("")
+    return out
+
+
+def _form_field(calculator, name):
+    import calculators
+    return next(f for f in calculators.get(calculator).fields if f.name == name)
+
+
+def term_inputs(rec, calculator):
+    """The calculator inputs the bank's shown terms fill in, as the texts in the form's controls.
+
+    A term fills in every input it has a figure for; an optional input with no example (a late-fee
+    floor or cap the bank's term does not give) is sent empty, so the link never carries a figure
+    from somewhere else. Percent fields are in percent, as the reader sees them.
+    """
+    import calculators
+    from calculators import render
+
+    fields = {f.name: f for f in calculators.get(calculator).fields}
+    out = {}
+    for kind, term in shown_terms(rec).items():
+        figures = term.get("calc") or {}
+        names = [n for n in TERM_CALC.get(kind, {}) if n in fields]
+        if not any(n in figures for n in names):
+            continue
+        for name in names:
+            field = fields[name]
+            if name in figures:
+                value = figures[name]
+                out[name] = render.percent_text(value) if field.percent else value
+            elif not field.required and field.default is None:
+                out[name] = ""
+    return out
+
+
+def term_fragment(rec, calculator):
+    """``#daily_rate=0.05&late_fee_rate=5`` for the calculator widget (empty if nothing to fill)."""
+    inputs = term_inputs(rec, calculator)
+    return "#" + urllib.parse.urlencode(inputs) if inputs else ""
+
+
+def _describe_inputs(inputs, calculator, lang):
+    t = _t(lang)
+    bits = []
+    for name, value in inputs.items():
+        if value == "":
+            continue
+        if _form_field(calculator, name).percent:
+            shown = f"{value}%"
+        else:
+            shown = f"{value} 元" if lang == "zh" else f"RMB {value}"
+        bits.append(t["field"][name].format(v=shown))
+    return t["sep"].join(bits)
+
+
+def _calculators_section(rec, lang, page):
+    t = _t(lang)
+    out = [f"## {t['calcs']} {{#calculators}}", "", t["calcs_intro"], ""]
+    for calc in TERM_CALCULATORS:
+        target = rel(page, f"calculators/{calc.replace('_', '-')}.md")
+        inputs = term_inputs(rec, calc)
+        link = f"[{t['calc_link'][calc]}]({target}{term_fragment(rec, calc)})"
+        detail = (t["calcs_fills"].format(values=_describe_inputs(inputs, calc, lang)) if inputs
+                  else t["calcs_none"])
+        out.append(f"- {link}{t['colon']}{detail}")
+    out += ["", t["terms_help_line"].format(link=f"[{t['terms_help']}]({rel(page, TERMS_HELP)})"), ""]
+    return out
+
+
+def report_form_url(issues_url):
+    """The issue form for readers' reports, from ISSUES_URL (``…/issues/new/choose``); '' if unknown."""
+    if not issues_url or "/issues" not in issues_url:
+        return ""
+    return issues_url.split("/issues")[0] + f"/issues/new?template={REPORT_FORM}"
+
+
+def _report_row(rep, lang, issues_url):
+    t = _t(lang)
+    c, dash = t["rep_choice"], t["rep_dash"]
+    agreed = rep["outcome"] == "agreed"
+    cells = [
+        str(rep["month"]),
+        t["rep_months"].format(n=rep["overdue_months"]),
+        c[rep["outcome"]],
+        t["rep_periods"].format(n=rep["periods"]) if agreed else dash,
+        c[rep["interest"]] if agreed else dash,
+        c[rep["fees"]] if agreed else dash,
+        c[rep["down_payment"]] if agreed else dash,
+        c[rep["channel"]],
+        c[rep["took"]],
+    ]
+    issue = f"#{rep['issue']}"
+    if issues_url and "/issues" in issues_url:
+        issue = f"[{issue}]({issues_url.split('/issues')[0]}/issues/{rep['issue']})"
+    return "| " + " | ".join(cells + [issue]) + " |"
+
+
+def _reports_section(rec, lang, page, issues_url):
+    t = _t(lang)
+    name = bank_short(rec, lang)
+    out = [f"## {t['reports']} {{#reports}}", "", t["reports_intro"], ""]
+    reports = sorted(rec.get("reports") or [], key=lambda r: (str(r["month"]), r["issue"]))
+    if reports:
+        out += [t["reports_count"].format(n=len(reports), first=reports[0]["month"],
+                                          last=reports[-1]["month"]), ""]
+        cols = list(t["rep_cols"]) + [t["rep_issue"]]
+        out += ["| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
+        out += [_report_row(r, lang, issues_url) for r in reports]
+        out.append("")
+    else:
+        out += [t["reports_none"], ""]
+    form = report_form_url(issues_url)
+    if form:
+        out += [t["reports_add"].format(bank=name, url=form), ""]
+    else:
+        page_link = f"[{t['sources_page']}]({rel(page, SOURCES_PAGE)})"
+        out += [t["reports_add_nolink"].format(bank=name, page=page_link), ""]
+    return out
+
+
+def render_term_links(banks, calculator, lang, page=None):
+    """For a calculator page: one link per bank that fills in its sourced terms (same page, #…)."""
+    t = _t(lang)
+    out, without = [], []
+    for rec in banks:
+        bank_page = rel(page, f"banks/{rec['id']}.md")
+        inputs = term_inputs(rec, calculator)
+        if inputs:
+            out.append(f"- [{_cell(bank_short(rec, lang))}]({term_fragment(rec, calculator)})"
+                       f"{t['colon']}{_describe_inputs(inputs, calculator, lang)}"
+                       + t['paren'].format(f"[{t['sources_short']}]({bank_page}#terms)"))
+        else:
+            without.append(f"[{_cell(bank_short(rec, lang))}]({bank_page}#terms)")
+    head = t["calc_banks_intro"].format(help=f"[{t['terms_help']}]({rel(page, TERMS_HELP)})")
+    body = [head, ""] + out
+    if without:
+        body += ["", t["calc_banks_without"].format(banks=t["sep"].join(without))]
+    return "\n".join(body) + "\n"
 
 
 def _as_of(value, lang):
@@ -417,7 +684,13 @@ def register(env):
     @env.macro
     def bank_page(bank_id):
         """The whole body of a bank page, in the page's language."""
-        return render_bank_page(get_bank(bank_id), page_lang(env), env.page)
+        issues_url = env.conf["extra"].get("issues_url") or ""
+        return render_bank_page(get_bank(bank_id), page_lang(env), env.page, issues_url)
+
+    @env.macro
+    def bank_term_links(calculator):
+        """For a calculator page: per-bank links that fill the widget with the bank's sourced terms."""
+        return render_term_links(get_banks(), calculator, page_lang(env), env.page)
 
     @env.macro
     def bank_table():

@@ -27,7 +27,7 @@ DATA = ROOT / "data" / "banks"
 DOCS = ROOT / "docs" / "banks"
 EXPECTED_IDS = {"citic", "spdb", "icbc", "ccb", "abc", "boc", "bocom", "cmb", "ceb", "cmbc",
                 "cib", "pingan", "cgb", "hxb", "psbc"}
-TODAY = datetime.date(2026, 11, 29)
+TODAY = datetime.date(2026, 12, 1)
 
 
 def _load(bank_id):
@@ -132,7 +132,7 @@ def test_number_forms(number, ok):
 @pytest.mark.parametrize("value, expected", [
     ("2026-13-01", "'2026-13-01' is not a real date (YYYY-MM-DD)"),
     ("29/11/2026", "'29/11/2026' is not a date written as YYYY-MM-DD"),
-    ("2026-11-30", "'2026-11-30' is in the future (today is 2026-11-29)"),
+    ("2026-12-02", "'2026-12-02' is in the future (today is 2026-12-01)"),
     ("", "'' is not a date written as YYYY-MM-DD"),
 ])
 def test_bad_dates_are_rejected(value, expected):
@@ -307,7 +307,7 @@ def test_every_bank_has_a_page_in_both_languages():
 
 
 def test_every_bank_page_has_a_record():
-    stems = {p.name.split(".")[0] for p in DOCS.glob("*.md")} - {"index"}
+    stems = {p.name.split(".")[0] for p in DOCS.glob("*.md")} - {"index", "card-terms"}
     assert stems == set(RECORDS)
 
 
@@ -414,7 +414,8 @@ def test_weak_facts_are_not_shown(pages):
 def _shown_facts(rec):
     """Everything a page shows: the published facts, and the unknowns."""
     facts = [*rec["names"].values(), *(e for g in rec["phones"].values() for e in g), *rec["apps"],
-             rec["official_page"], rec["plan_route"], *rec.get("dated_facts", [])]
+             rec["official_page"], rec["plan_route"], *rec.get("dated_facts", []),
+             *rec.get("terms", {}).values()]
     return [f for f in facts if is_shown(f)] + list(rec["unknowns"])
 
 
@@ -483,7 +484,8 @@ def test_bank_index_lists_every_bank_with_its_number_in_both_languages(built_sit
 
 @pytest.mark.parametrize("bank_id", sorted(RECORDS))
 def test_section_anchors_are_the_same_in_both_languages(pages, bank_id):
-    sections = {"phones", "app", "official-page", "how-to-ask", "unknowns", "sources"}
+    sections = {"phones", "app", "official-page", "terms", "calculators", "how-to-ask", "reports",
+                "unknowns", "sources"}
     zh, en = pages[bank_id, "zh"].ids, pages[bank_id, "en"].ids
     assert sections <= zh and sections <= en
     assert {i for i in zh if i.startswith("dated-")} == {i for i in en if i.startswith("dated-")}
