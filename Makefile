@@ -36,7 +36,7 @@ test: setup
 test-fast: setup
 	$(BIN)/python -m pytest -m "not browser and not pyodide"
 
-## bench: speed figures (printed and saved to benchmarks/RESULTS.md); not tests
+## bench: speed figures (printed and saved to benchmarks/RESULTS.md); not tests. BENCH_QUICK=1 for one short round
 bench: setup
 	$(BIN)/python scripts/bench.py
 
