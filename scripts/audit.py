@@ -335,7 +335,7 @@ def write_report(results: dict) -> None:
              f"Written by `make audit` (scripts/audit.py) on {meta['date']}; raw results in `audit.json`.", "",
              f"- Machine: {meta['machine']}; Chromium {meta['chromium']}; Lighthouse {meta['lighthouse']}; "
              f"axe-core {meta['axe']}; Pyodide {meta['pyodide']}; run took {meta['minutes']:.1f} min",
-             "- Site built with `mkdocs build --strict`, served by `scripts/serve_site.py` (gzip, long caching for "
+             "- Site built with `mkdocs build --strict`, served by `scripts/serve_site.py` (brotli/gzip, long caching for "
              "hashed runtime files). Lighthouse: mobile form factor, default simulated throttling "
              "(slow 4G, 4x CPU).", ""]
     if results.get("lighthouse"):

@@ -290,6 +290,8 @@ class Bench:
             "deflated": {"stdlib": deflated_copy(shipped_stdlib, assets / "stdlib-deflated.zip"),
                          "package": deflated_copy(shipped_package, assets / "package-deflated.zip")},
             "plain": {"stdlib": PYODIDE_DIR / "python_stdlib.zip", "package": py_package},
+            "search-eager": {"page": eager_search_copy(site / "calculators" / CALC_PAGE / "index.html",
+                                                       assets / "eager-search.html")},
         }
         self.profiles = 0
         self.pw = None
@@ -315,6 +317,8 @@ class Bench:
             overrides = {u: v["stdlib"] for u in self.stdlib_urls}
         if v.get("package"):
             overrides[self.pages["package"]] = v["package"]
+        if v.get("page"):
+            overrides[f"/calculators/{CALC_PAGE}/"] = v["page"]
         self.server.overrides = overrides
         self.server.encodings = v.get("encodings", ENCODINGS)
 
@@ -427,6 +431,14 @@ class Bench:
         return out
 
 
+def eager_search_copy(page: Path, dest: Path) -> Path:
+    """The calculator page without the script that holds Material's search index back (overrides/main.html)."""
+    html = page.read_text(encoding="utf-8")
+    html = re.sub(r"<script>[^<]*search_index[^<]*</script>", "", html, count=1)
+    dest.write_text(html, encoding="utf-8")
+    return dest
+
+
 def deflated_copy(stored_zip: Path, dest: Path) -> Path:
     """``stored_zip`` rewritten with every member deflated (level 9): the archives' earlier layout."""
     import zipfile
@@ -481,7 +493,21 @@ LEVERS = {
     "gzip-only": "Site as built, gzip-only host (like GitHub Pages)",
     "deflated": "Site with the archives deflated per member (the earlier layout), brotli host",
     "plain": "Site, plain start: stock `python_stdlib.zip` (.py), calculators as .py",
+    "search-eager": "Site with Material's search index fetched at load (as before), brotli host",
 }
+
+#: Levers looked at without a row of their own in this run (what was done, not a measured claim).
+OTHER_LEVERS = [
+    "Preloading the runtime files from the page (`<link rel=preload>`): not attempted. The runtime is "
+    "fetched by the module worker, and a page's preloads are matched only by that document's own requests, "
+    "so the worker would download the files a second time or race the preload through the HTTP cache.",
+    "Starting the worker from an early script in `<head>`: measured in an earlier run (HISTORY.md) with no "
+    "gain here; the widget (a module script, run as soon as the HTML is parsed) starts it.",
+    "Warming the worker on the page's own inputs: one call before it reports ready (imports the renderer "
+    "and the calculator), then a dozen calls with the inputs varied in the worker's idle time after the "
+    "first result, one per task so a reader's edit waits for at most one (the latency table shows the "
+    "first edit).",
+]
 KEPT = "site"
 
 #: Issue 14's aims: (label, section, configuration, measure, limit). Checked against this run's figures.
@@ -685,7 +711,8 @@ def write_report(results: dict) -> None:
                           f"({(median(b['seconds']) - median(a['seconds'])) / max(1, b['banks'] - a['banks']) * 1000:.0f} ms per bank, two pages each)."]
         lines.append("")
     if results.get("decision"):
-        lines += ["## What was kept, and why", ""] + results["decision"] + [""]
+        lines += ["## What was kept, and why (computed from the figures above)", ""] + results["decision"] + [""]
+    lines += ["## Other levers", ""] + [f"- {text}" for text in OTHER_LEVERS] + [""]
     (OUT_DIR / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
     log(f"\nWrote {OUT_DIR / 'RESULTS.md'} and results.json")
 
@@ -730,6 +757,8 @@ def decide(results: dict) -> list[str]:
         ("gzip-only", slow, "At 5 Mbit/s a gzip-only host (GitHub Pages) gives"),
         ("deflated", slow, "At 5 Mbit/s the archives deflated per member (the earlier layout) give"),
         ("plain", loop, "On loopback the stock standard library (.py, compiled at every start) gives"),
+        ("search-eager", loop, "On loopback Material's search index fetched at load gives"),
+        ("search-eager", slow, "At 5 Mbit/s Material's search index fetched at load gives"),
     ):
         line = compare(name, section, what)
         if line:
@@ -826,7 +855,8 @@ def run_browser(results: dict, site: Path, work: Path, args) -> None:
 
             log("== Slow network: 5 Mbit/s, 100 ms ==")
             bench.server.throttle = SLOW_LINK
-            results["slow_network"] = bench.series(["naive", KEPT, "gzip-only", "deflated"], slow_rounds, "5 Mbit/s")
+            results["slow_network"] = bench.series(["naive", KEPT, "gzip-only", "deflated", "search-eager"],
+                                                   slow_rounds, "5 Mbit/s")
             bench.server.throttle = None
 
             with cpu_limited_chromium(CPU_FRACTION) as (exe, description):
