@@ -12,13 +12,21 @@ What it writes into the built site (``assets/runtime/``), on every build:
   modules) and ``calculator-<hash>.css``, from ``docs/assets/calculator/``. Those sources are
   taken out of MkDocs' own file list so that no unhashed copy is published.
 
-- ``python_stdlib-pyc-<hash>.zip``: the standard library with the modules the calculators import
+- ``python_stdlib-pyc-<hash>.wasm``: the standard library with the modules the calculators import
   precompiled to ``.pyc`` (built and verified by :mod:`macros.stdlib_pyc` with Pyodide's own
   Python under Node, cached in ``.cache/``); the worker passes it as ``stdLibURL``. It removes
   most of the start-up time (the interpreter compiling standard-library modules at import).
   When it cannot be built, or with ``CALC_STDLIB_PYC=0``, the stock zip in the Pyodide folder
   is used instead (slower start, same results). It has its own hashed name so that the big
   Pyodide folder keeps its URL (and the reader's cache) when only the calculators change.
+  ``calculators-pyc-<hash>.wasm`` is the calculators package compiled the same way. Both are zips
+  of stored members published as ``application/wasm`` so that hosts compress them in transit
+  (:func:`_archive_name`).
+- ``<file>.br`` and ``<file>.gz`` beside each runtime file of a compressible type: brotli (quality
+  11, through Node's zlib) and gzip -9 copies for hosts that serve precompressed files
+  (:func:`precompress`; cached in ``.cache/precompressed/``).
+
+The Pyodide version has one home, ``package-lock.json`` (:func:`pinned_pyodide_version`).
 
 Every name changes when its content changes, so a server may cache ``assets/runtime/`` forever
 (``Cache-Control: public, max-age=31536000, immutable``).
