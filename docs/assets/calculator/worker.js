@@ -10,8 +10,8 @@
  * Only strings cross into Python (calculators.web.handle), so no JsNull or float reaches it.
  *
  * Warm-up: before "ready", one call on the page's own inputs imports the renderer and the
- * calculator. The first few calls after that are still several times slower than later ones
- * (the engine and Python's adaptive interpreter are still specialising), so after the first
+ * calculator. The first few calls after that were still several times slower than later ones
+ * (30-85 ms against 5-10 ms, benchmarks/HISTORY.md: code not yet hot), so after the first
  * result the worker spends its idle time on a few more calls with the page's inputs varied, one
  * per task: a reader's edit waits for at most one of them, and the first real edit is fast.
  *
