@@ -564,7 +564,7 @@ def timing_table(rows, kept: str) -> list[str]:
     for r in rows:
         label = LEVERS.get(r["config"], r["config"])
         keep = ("**kept** (`make build`)" if r["config"] == kept else
-                {"naive": "baseline", "bare": "reference"}.get(r["config"], "no"))
+                {"naive": "baseline", "bare": "reference", "gzip-only": "same build, other host"}.get(r["config"], "no"))
         out.append(
             f"| {label} | {fmt_ms(r['cold_ms'])} ({fmt_ms(r['cold_min'])}–{fmt_ms(r['cold_max'])}) "
             f"| {fmt_ms(r['warm_ms'])} ({fmt_ms(r['warm_min'])}–{fmt_ms(r['warm_max'])}) "
@@ -641,11 +641,11 @@ def write_report(results: dict) -> None:
     ]
     lines += ["## Aims (issue 14), from this run", ""] + aims_table(results) + [""]
     for key, title, note in (
-        ("loopback", f"Time to the first Python-computed result, loopback ({meta['rounds']} rounds)", ""),
-        ("slow_network", f"Slow network: 5 Mbit/s, 100 ms round trip ({meta['slow_rounds']} rounds)",
+        ("loopback", f"Time to the first Python-computed result, loopback ({meta['rounds']} round{'s' if meta['rounds'] != 1 else ''})", ""),
+        ("slow_network", f"Slow network: 5 Mbit/s, 100 ms round trip ({meta['slow_rounds']} round{'s' if meta['slow_rounds'] != 1 else ''})",
          "Throttled by the server for every response (the worker's downloads included): one round trip "
          "per request, two on a new connection, all responses sharing 5 Mbit/s."),
-        ("slow_cpu", f"Slow CPU ({meta['slow_rounds']} rounds)",
+        ("slow_cpu", f"Slow CPU ({meta['slow_rounds']} round{'s' if meta['slow_rounds'] != 1 else ''})",
          f"CPU limit: {meta.get('cpu_limit')}. DevTools CPU throttling was not used: it slows only the page's "
          "main thread, not the module worker where Pyodide runs, so it would flatter the worker design."),
         ("phone", "Slow network and slow CPU together (1 round)", ""),
@@ -763,7 +763,7 @@ def decide(results: dict) -> list[str]:
         line = compare(name, section, what)
         if line:
             kept_better = section[name]["cold_ms"] > section[KEPT]["cold_ms"]
-            text.append(f"- {line}: {'the shipped build is ahead, kept' if kept_better else 'no gain from the shipped choice in this run'}.")
+            text.append(f"- {line}: {'the build as shipped is faster in this run' if kept_better else 'the build as shipped is not faster in this run'}.")
     b = loop.get("bare")
     if k and b and k["cold_ms"] and b["cold_ms"]:
         text.append(f"- The page itself: the same worker started from an empty page (\"bare\") gives "
