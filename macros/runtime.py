@@ -242,9 +242,14 @@ def page_urls(page_url: str) -> dict:
     return out
 
 
+#: Set by :func:`on_startup`: ``mkdocs serve`` (whose server ignores precompressed copies) skips them.
+_command = None
+
+
 def write_outputs(site_dir) -> dict:
     """Write the runtime into ``site_dir`` (skipping files already there with the same size),
-    with precompressed ``.br`` and ``.gz`` copies beside the compressible ones (:func:`precompress`)."""
+    with precompressed ``.br`` and ``.gz`` copies beside the compressible ones (:func:`precompress`),
+    except under ``mkdocs serve``."""
     manifest_, files = current_outputs()
     site = Path(site_dir)
     written = []
@@ -261,7 +266,8 @@ def write_outputs(site_dir) -> dict:
             tmp = dest.with_name(dest.name + ".tmp")
             tmp.write_bytes(content)
             os.replace(tmp, dest)
-    precompress([d for d in written if d.suffix in PRECOMPRESSED_SUFFIXES])
+    if _command != "serve":
+        precompress([d for d in written if d.suffix in PRECOMPRESSED_SUFFIXES])
     return manifest_
 
 
@@ -337,6 +343,10 @@ def _shared():
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     return importlib.import_module("macros.runtime")
+
+
+def on_startup(command, dirty):
+    _shared()._command = command
 
 
 def on_config(config):
