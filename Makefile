@@ -71,7 +71,7 @@ test: lint browser-deps
 test-fast: setup-dev
 	$(BIN)/python -m pytest -m "not browser and not pyodide"
 
-## bench: speed figures (printed and saved to benchmarks/RESULTS.md); not tests
+## bench: speed figures (printed and saved to benchmarks/RESULTS.md); not tests. BENCH_QUICK=1 for one short round
 bench: setup-dev browser-deps
 	$(BIN)/python scripts/bench.py
 

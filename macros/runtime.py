@@ -12,13 +12,21 @@ What it writes into the built site (``assets/runtime/``), on every build:
   modules) and ``calculator-<hash>.css``, from ``docs/assets/calculator/``. Those sources are
   taken out of MkDocs' own file list so that no unhashed copy is published.
 
-- ``python_stdlib-pyc-<hash>.zip``: the standard library with the modules the calculators import
+- ``python_stdlib-pyc-<hash>.wasm``: the standard library with the modules the calculators import
   precompiled to ``.pyc`` (built and verified by :mod:`macros.stdlib_pyc` with Pyodide's own
   Python under Node, cached in ``.cache/``); the worker passes it as ``stdLibURL``. It removes
   most of the start-up time (the interpreter compiling standard-library modules at import).
   When it cannot be built, or with ``CALC_STDLIB_PYC=0``, the stock zip in the Pyodide folder
   is used instead (slower start, same results). It has its own hashed name so that the big
   Pyodide folder keeps its URL (and the reader's cache) when only the calculators change.
+  ``calculators-pyc-<hash>.wasm`` is the calculators package compiled the same way. Both are zips
+  of stored members published as ``application/wasm`` so that hosts compress them in transit
+  (:func:`_archive_name`).
+- ``<file>.br`` and ``<file>.gz`` beside each runtime file of a compressible type: brotli (quality
+  11, through Node's zlib) and gzip -9 copies for hosts that serve precompressed files
+  (:func:`precompress`; cached in ``.cache/precompressed/``).
+
+The Pyodide version has one home, ``package-lock.json`` (:func:`pinned_pyodide_version`).
 
 Every name changes when its content changes, so a server may cache ``assets/runtime/`` forever
 (``Cache-Control: public, max-age=31536000, immutable``).
@@ -43,7 +51,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-PYODIDE_VERSION = "314.0.7"
+
+
+def pinned_pyodide_version(lock: Path = ROOT / "package-lock.json") -> str:
+    """The Pyodide version pinned in ``package-lock.json`` (its one home; package.json pins it too)."""
+    return json.loads(lock.read_text(encoding="utf-8"))["packages"]["node_modules/pyodide"]["version"]
+
+
+PYODIDE_VERSION = pinned_pyodide_version()
 #: The runtime files a page needs (no package wheels: the calculators are stdlib only).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 PACKAGE_DIR = ROOT / "calculators"
@@ -133,6 +148,19 @@ def precompiled_stdlib():
     return stdlib_pyc.build(log=logging.getLogger("mkdocs.hooks.runtime").info)
 
 
+def _archive_name(filename: str) -> str:
+    """The published name of a precompiled archive: ``name-<hash>.zip`` becomes ``name-<hash>.wasm``.
+
+    The archives are zips of stored (uncompressed) members, meant to be compressed as a whole in
+    transit. Hosts and CDNs choose what to compress by MIME type; their lists (Cloudflare's and
+    CloudFront's, for example) include ``application/wasm`` but not ``application/zip`` or
+    ``application/octet-stream``.
+    The worker reads the bytes with ``fetch`` (never as WebAssembly), so the type only steers
+    compression. See README.md, "Hosting".
+    """
+    return filename[:-len(".zip")] + ".wasm" if filename.endswith(".zip") else filename
+
+
 def _pyodide_hash() -> str:
     h = hashlib.sha256()
     for name in PYODIDE_FILES:
@@ -152,14 +180,14 @@ def build_outputs() -> tuple[dict, dict]:
         files[pyodide_dir + name] = PYODIDE_DIR / name
     artefact = precompiled_stdlib()
     if artefact is not None:
-        manifest["stdlib"] = f"{OUT_DIR}/{artefact.filename}"
+        manifest["stdlib"] = f"{OUT_DIR}/{_archive_name(artefact.filename)}"
         files[manifest["stdlib"]] = artefact.path
     else:
         manifest["stdlib"] = pyodide_dir + "python_stdlib.zip"
     if artefact is not None and artefact.package_path is not None:
         # The same calculators/*.py compiled by Pyodide's own Python (verified in that build):
         # the page skips compiling them at every start.
-        manifest["package"] = f"{OUT_DIR}/{artefact.package_filename}"
+        manifest["package"] = f"{OUT_DIR}/{_archive_name(artefact.package_filename)}"
         files[manifest["package"]] = artefact.package_path
     else:
         zipped = package_zip()
@@ -214,12 +242,20 @@ def page_urls(page_url: str) -> dict:
     return out
 
 
+#: Set by :func:`on_startup`: ``mkdocs serve`` (whose server ignores precompressed copies) skips them.
+_command = None
+
+
 def write_outputs(site_dir) -> dict:
-    """Write the runtime into ``site_dir`` (skipping files already there with the same size)."""
+    """Write the runtime into ``site_dir`` (skipping files already there with the same size),
+    with precompressed ``.br`` and ``.gz`` copies beside the compressible ones (:func:`precompress`),
+    except under ``mkdocs serve``."""
     manifest_, files = current_outputs()
     site = Path(site_dir)
+    written = []
     for rel, content in files.items():
         dest = site / rel
+        written.append(dest)
         size = content.stat().st_size if isinstance(content, Path) else len(content)
         if dest.is_file() and dest.stat().st_size == size:
             continue  # hashed names: same name and size means same content
@@ -230,7 +266,69 @@ def write_outputs(site_dir) -> dict:
             tmp = dest.with_name(dest.name + ".tmp")
             tmp.write_bytes(content)
             os.replace(tmp, dest)
+    if _command != "serve":
+        precompress([d for d in written if d.suffix in PRECOMPRESSED_SUFFIXES])
     return manifest_
+
+
+#: Runtime files shipped with precompressed copies (``name.br``, ``name.gz``) beside them, for hosts
+#: that serve those (nginx ``gzip_static``/``brotli_static``, Caddy ``precompressed``, an object
+#: store with ``Content-Encoding`` set per object). Not the stock ``python_stdlib.zip``: it is
+#: deflated already and only fetched by the import fallback.
+PRECOMPRESSED_SUFFIXES = {".wasm", ".mjs", ".js", ".json", ".css"}
+PRECOMPRESS_CACHE = ROOT / ".cache" / "precompressed"
+BROTLI_SCRIPT = Path(__file__).resolve().parent / "brotli.mjs"
+
+
+def precompress(paths, cache_dir: Path = PRECOMPRESS_CACHE, node: str = "node", log=None) -> None:
+    """Write ``<file>.gz`` (gzip -9) and ``<file>.br`` (brotli quality 11) beside each file.
+
+    Compressing Pyodide's WebAssembly at brotli's best quality takes about a minute, so both are
+    cached under ``.cache/precompressed/`` by content hash. gzip comes from Python's standard
+    library; brotli from Node's built-in zlib (no new dependency). Without Node (or with
+    ``CALC_BROTLI=0``) only the ``.gz`` copies are written, and the build says so.
+    """
+    import gzip
+    import logging
+    import subprocess
+    import tempfile
+
+    say = log or logging.getLogger("mkdocs.hooks.runtime").info
+    cache_dir = Path(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    todo_br = []
+    plan = []
+    for path in map(Path, paths):
+        data, digest = _read_cached(path)
+        gz, br = cache_dir / f"{digest}.gz", cache_dir / f"{digest}.br"
+        if not gz.is_file():
+            tmp = gz.with_name(gz.name + ".tmp")
+            tmp.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+            os.replace(tmp, gz)
+        if not br.is_file():
+            todo_br.append((path, br))
+        plan.append((path, gz, br))
+    if todo_br and os.environ.get("CALC_BROTLI", "1") != "0":
+        say(f"runtime: brotli-compressing {len(todo_br)} file(s) at quality 11 (cached; about a minute for the wasm)")
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as jobs:
+            json.dump([[str(src), str(dst)] for src, dst in todo_br], jobs)
+        try:
+            proc = subprocess.run([node, str(BROTLI_SCRIPT), jobs.name], capture_output=True, text=True, timeout=1200)
+            if proc.returncode != 0:
+                say(f"runtime: brotli failed, shipping .gz only: {(proc.stderr or proc.stdout)[-300:]}")
+        except (OSError, subprocess.SubprocessError) as exc:
+            say(f"runtime: no brotli ({exc}), shipping .gz only")
+        finally:
+            os.unlink(jobs.name)
+    for path, gz, br in plan:
+        for cached, suffix in ((gz, ".gz"), (br, ".br")):
+            dest = path.with_name(path.name + suffix)
+            if not cached.is_file():
+                dest.unlink(missing_ok=True)
+                continue
+            if dest.is_file() and dest.stat().st_size == cached.stat().st_size:
+                continue
+            shutil.copyfile(cached, dest)
 
 
 # ---- MkDocs events --------------------------------------------------------------------
@@ -245,6 +343,10 @@ def _shared():
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     return importlib.import_module("macros.runtime")
+
+
+def on_startup(command, dirty):
+    _shared()._command = command
 
 
 def on_config(config):

@@ -21,7 +21,8 @@ magic number matches the browser's interpreter) and writes a new zip that the pa
   other member as it was (``.py``); ``"full"`` compiles every ``.py`` (both measured, not shipped);
 - the same run compiles the ``calculators`` package itself to a sourceless ``.pyc`` zip
   (``Artefact.package_path``), which the page unpacks instead of the ``.py`` one;
-- members are written in the original order with fixed timestamps, attributes and compression,
+- members are written in the original order with fixed timestamps and attributes, stored (not
+  deflated: the file is compressed as a whole in transit, smaller than per-member deflate),
   so the zip is byte-identical on every build from the same inputs;
 - it then starts a second Pyodide on the new zip and the compiled package, runs the same warm-up
   and checks that the results are identical and that the modules came from ``.pyc`` files. Any
@@ -88,262 +89,25 @@ class Artefact:
         return d
 
 
-# Python run inside Pyodide before recording sys.modules and after loading the new zip.
-# Its printed result must be identical on both starts. It exercises what a reader can:
-# every calculator on its defaults, on nothing, and on junk; the renderer and the JSON bridge
-# when they exist (they are optional so this module does not depend on their exact API).
-WARMUP = r'''
-import importlib, json, sys
-importlib.invalidate_caches()  # what a page does after unpacking a package (3.14 imports importlib.metadata)
-import calculators
-out = []
-def _try(label, fn):
-    try:
-        value = fn()
-    except Exception as exc:  # recorded, so a difference between the two starts shows
-        value = "EXC " + type(exc).__name__
-    out.append([label, value if isinstance(value, (str, int, float, bool, type(None))) else repr(value)])
-for _mod in ("calculators.web", "calculators.render", "calculators.fmt"):
-    _try("import " + _mod, lambda: __import__(_mod) and None)
-_web = sys.modules.get("calculators.web")
-_handle = getattr(_web, "handle", None)
-_junk = ["", "abc", "1e999", "NaN", "-1", "１２３", "1,000", "¥5,000元", "0.75%", "9" * 400,
-         None, True, [], {}, [1, {"a": None}], {"x": [None]}, 1e308, -0.0, 2**70]
-def _form(spec, fill=None):
-    form = {}
-    for f in spec.get("fields", []):
-        if f.get("kind") == "list":
-            rows = f.get("default") if isinstance(f.get("default"), list) else [
-                {i["name"]: i.get("default") for i in f.get("items", [])}]
-            for r, row in enumerate(rows):
-                for k, v in (row.items() if isinstance(row, dict) else ()):
-                    form["%s.%d.%s" % (f["name"], r, k)] = fill if fill is not None else ("" if v is None else str(v))
-        else:
-            v = f.get("default")
-            form[f["name"]] = fill if fill is not None else ("" if v is None else str(v))
-    return form
-for name in calculators.NAMES:
-    try:
-        spec = calculators.spec(name)
-    except Exception as exc:
-        out.append([name, "spec " + type(exc).__name__])
-        continue
-    forms = [_form(spec), {}] + [_form(spec, j) for j in _junk]
-    for k, form in enumerate(forms):
-        _try("%s run %d" % (name, k), lambda: repr(calculators.run(name, form)))
-        if callable(_handle):
-            for lang in ("zh", "en"):
-                _try("%s handle %d %s" % (name, k, lang), lambda: _handle(json.dumps(
-                    {"calculator": name, "lang": lang, "form": {
-                        key: (v if isinstance(v, str) else json.dumps(v)) for key, v in form.items()}})))
-json.dumps(out, sort_keys=True, default=str)
-'''
-
-# The trimmed zip's sitecustomize (Python's site module imports it at start-up): a finder placed
-# right after the path finder. __NAMES__ is replaced by the top-level names of the stock zip.
-FALLBACK_SOURCE = r'''
-"""Import fallback for a trimmed standard library (added by macros/stdlib_pyc.py at build time).
-
-Standard-library modules the calculators never import were left out of this zip. The first time
-one is imported anyway, this finder fetches the stock python_stdlib.zip from Pyodide's runtime
-folder (one synchronous same-site request, allowed in a worker), mounts it after this zip and
-imports from it. Anywhere else (no XMLHttpRequest), the import fails as it would have.
-"""
-import sys
-
-_NAMES = frozenset(__NAMES__)
-_FULL = "/lib/python%d%d-full.zip" % sys.version_info[:2]
-_TRIMMED = "/lib/python%d%d.zip" % sys.version_info[:2]
-
-
-class StdlibFallbackFinder:
-    state = "unused"  # unused | loaded | failed
-
-    @classmethod
-    def _load(cls):
-        try:
-            import pyodide_js
-            from js import XMLHttpRequest
-            request = XMLHttpRequest.new()
-            request.open("GET", str(pyodide_js._api.config.indexURL) + "python_stdlib.zip", False)
-            request.responseType = "arraybuffer"
-            request.send()
-            if request.status != 200:
-                raise OSError(request.status)
-            with open(_FULL, "wb") as out:
-                out.write(request.response.to_bytes())
-        except Exception:
-            cls.state = "failed"
-            return
-        sys.path.append(_FULL)
-        for module in list(sys.modules.values()):
-            path = getattr(module, "__path__", None)
-            if isinstance(path, list) and path and str(path[0]).startswith(_TRIMMED + "/"):
-                path.append(_FULL + str(path[0])[len(_TRIMMED):])
-        cls.state = "loaded"
-
-    @classmethod
-    def find_spec(cls, fullname, path=None, target=None):
-        if fullname.partition(".")[0] not in _NAMES or cls.state == "failed":
-            return None
-        if cls.state == "unused":
-            cls._load()
-            if cls.state != "loaded":
-                return None
-        from importlib.machinery import PathFinder
-        if path is None:
-            return PathFinder.find_spec(fullname, None, target)
-        # A submodule of a package this zip has: look in the same package inside the stock zip,
-        # and remember that place in the package's __path__ for its other submodules.
-        extra = [_FULL + str(p)[len(_TRIMMED):] for p in path if str(p).startswith(_TRIMMED + "/")]
-        package_path = getattr(sys.modules.get(fullname.rpartition(".")[0]), "__path__", None)
-        if isinstance(package_path, list):
-            package_path.extend(e for e in extra if e not in package_path)
-        return PathFinder.find_spec(fullname, [*path, *extra], target)
-
-    @classmethod
-    def invalidate_caches(cls):
-        pass
-
-
-def _install():
-    from importlib.machinery import PathFinder
-    position = sys.meta_path.index(PathFinder) + 1 if PathFinder in sys.meta_path else len(sys.meta_path)
-    sys.meta_path.insert(position, StdlibFallbackFinder)
-
-
-_install()
-'''
-
-# Python run inside Pyodide: compile the recorded modules (or all) into a new zip.
-COMPILE = r'''
-import importlib._bootstrap_external as ext, importlib.util, json, sys, zipfile
-from js import _q_args
-args = json.loads(_q_args)
-mode, wanted = args["mode"], set(args["modules"])
-source = zipfile.ZipFile("/lib/python%d%d.zip" % sys.version_info[:2])
-prefix = "/lib/python%d%d.zip/" % sys.version_info[:2]
-dest = zipfile.ZipFile("/tmp/stdlib-pyc.zip", "w")
-compiled = kept = 0
-for info in source.infolist():
-    name = info.filename
-    data = source.read(name)
-    is_py = name.endswith(".py")
-    use = is_py and (mode == "full" or name in wanted)
-    if is_py and not use and mode == "trimmed":
-        continue
-    if not is_py and mode == "trimmed":
-        continue  # data files, and directory entries (an empty one would shadow a package as a namespace)
-    if use:
-        code = compile(data, prefix + name, "exec", dont_inherit=True, optimize=0)
-        data = ext._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
-        name = name[:-3] + ".pyc"
-        compiled += 1
-    elif is_py:
-        kept += 1
-    out = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-    out.create_system = 3
-    out.external_attr = (0o40755 << 16 | 0x10) if name.endswith("/") else (0o100644 << 16)
-    out.compress_type = zipfile.ZIP_STORED if name.endswith("/") else zipfile.ZIP_DEFLATED
-    dest.writestr(out, data, compresslevel=9)
-if mode == "trimmed":
-    names = sorted({i.filename.split("/")[0].removesuffix(".py") for i in source.infolist()
-                    if i.filename.endswith(".py") or "/" in i.filename})
-    fallback = args["fallback"].replace("__NAMES__", repr(names)).encode()
-    code = compile(fallback, prefix + "sitecustomize.py", "exec", dont_inherit=True, optimize=0)
-    out = zipfile.ZipInfo("sitecustomize.pyc", date_time=(1980, 1, 1, 0, 0, 0))
-    out.create_system = 3
-    out.external_attr = 0o100644 << 16
-    out.compress_type = zipfile.ZIP_DEFLATED
-    dest.writestr(out, ext._code_to_hash_pyc(code, importlib.util.source_hash(fallback), checked=False),
-                  compresslevel=9)
-dest.close()
-json.dumps({"compiled": compiled, "kept": kept, "magic": importlib.util.MAGIC_NUMBER.hex()})
-'''
-
-# Python run inside Pyodide (plain start): the calculators package, as unpacked, compiled to a
-# sourceless zip of unchecked hash-based .pyc files (the worker unpacks it like the .py one).
-COMPILE_PACKAGE = r'''
-import importlib._bootstrap_external as ext, importlib.util, json, os, sys, zipfile
-import calculators
-folder = os.path.dirname(calculators.__file__)
-dest = zipfile.ZipFile("/tmp/package-pyc.zip", "w")
-count = 0
-for name in sorted(os.listdir(folder)):
-    if not name.endswith(".py"):
-        continue
-    with open(os.path.join(folder, name), "rb") as f:
-        data = f.read()
-    code = compile(data, "calculators/" + name, "exec", dont_inherit=True, optimize=0)
-    out = zipfile.ZipInfo("calculators/" + name[:-3] + ".pyc", date_time=(1980, 1, 1, 0, 0, 0))
-    out.create_system = 3
-    out.external_attr = 0o100644 << 16
-    out.compress_type = zipfile.ZIP_DEFLATED
-    dest.writestr(out, ext._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False), compresslevel=9)
-    count += 1
-dest.close()
-json.dumps(count)
-'''
-
-PACKAGE_ORIGINS = r'''
-import json, sys
-json.dumps(sorted(str(getattr(getattr(m, "__spec__", None), "origin", "")) for n, m in list(sys.modules.items())
-                  if n == "calculators" or n.startswith("calculators.")))
-'''
-
-# Python run inside Pyodide: where the imported standard-library modules came from.
-ORIGINS = r'''
-import json, sys
-prefix = "/lib/python%d%d.zip/" % sys.version_info[:2]
-origins = sorted({getattr(getattr(m, "__spec__", None), "origin", None) or "" for m in list(sys.modules.values())})
-json.dumps([o[len(prefix):] for o in origins if o.startswith(prefix)])
-'''
-
-DRIVER = r'''
-import { loadPyodide } from "__PYODIDE_MJS__";
-import fs from "node:fs";
-const args = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-const sitePackages = "/lib/python3.14/site-packages";
-
-async function start(extra, packageZip) {
-  const t0 = performance.now();
-  const py = await loadPyodide({ indexURL: args.indexURL, ...extra });
-  const loadMs = performance.now() - t0;
-  const dir = py.runPython("import site, sys; [p for p in sys.path if p.endswith('site-packages')][0]");
-  py.unpackArchive(new Uint8Array(fs.readFileSync(packageZip)), "zip", { extractDir: dir || sitePackages });
-  const t1 = performance.now();
-  const warm = py.runPython(args.warmup);
-  return { py, loadMs, warmupMs: performance.now() - t1, warm };
+#: Code run inside Pyodide (real files, so linters see them): see macros/in_pyodide/README.md.
+IN_PYODIDE = Path(__file__).resolve().parent / "in_pyodide"
+SCRIPTS = {
+    "warmup": "warmup.py", "compile": "compile_stdlib.py", "origins": "stdlib_origins.py",
+    "fallback": "stdlib_fallback.py", "compilePackage": "compile_package.py",
+    "packageOrigins": "package_origins.py",
 }
+DRIVER = IN_PYODIDE / "driver.mjs"
 
-const report = {};
-const plain = await start({}, args.packageZip);
-report.plain = { loadMs: plain.loadMs, warmupMs: plain.warmupMs };
-const modules = JSON.parse(plain.py.runPython(args.origins));
-report.modules = modules.filter((m) => m.endsWith(".py"));
-globalThis._q_args = JSON.stringify({ mode: args.mode, modules: report.modules, fallback: args.fallback });
-Object.assign(report, JSON.parse(plain.py.runPython(args.compile)));
-fs.writeFileSync(args.out, plain.py.FS.readFile("/tmp/stdlib-pyc.zip"));
-report.packageCompiled = JSON.parse(plain.py.runPython(args.compilePackage));
-fs.writeFileSync(args.packageOut, plain.py.FS.readFile("/tmp/package-pyc.zip"));
 
-const pyc = await start({ stdLibURL: args.out }, args.packageOut);
-report.pyc = { loadMs: pyc.loadMs, warmupMs: pyc.warmupMs };
-report.same = pyc.warm === plain.warm;
-if (!report.same) { report.plainWarm = plain.warm.slice(0, 2000); report.pycWarm = pyc.warm.slice(0, 2000); }
-const after = JSON.parse(pyc.py.runPython(args.origins));
-report.fromPyc = after.filter((m) => m.endsWith(".pyc")).length;
-report.fromSource = after.filter((m) => m.endsWith(".py")).length;
-report.packageOrigins = JSON.parse(pyc.py.runPython(args.packageOrigins));
-report.version = pyc.py.version;
-process.stdout.write("\n@@REPORT@@" + JSON.stringify(report) + "\n");
-process.exit(0);
-'''
+def _recipe_files() -> list:
+    """Every file whose change must rebuild the artefacts: this module and the code run in Pyodide."""
+    return [Path(__file__).resolve(), DRIVER, *(IN_PYODIDE / name for name in sorted(SCRIPTS.values()))]
+
 
 _memo: dict = {}  # cache key -> Artefact, for repeated calls in one process (mkdocs serve)
 
 # Bump when the recipe changes, so cached artefacts are rebuilt.
-RECIPE = "7"
+RECIPE = "8"
 
 
 def _sha256(data: bytes) -> str:
@@ -386,7 +150,8 @@ def build(mode: str | None = None, *, pyodide_dir: Path = PYODIDE_DIR, package_d
         stdlib = (pyodide_dir / "python_stdlib.zip").read_bytes()
         package = package_zip_bytes(package_dir)
         key = _sha256("\n".join([
-            RECIPE, version, mode, _sha256(stdlib), _sha256(package), _sha256(Path(__file__).read_bytes()),
+            RECIPE, version, mode, _sha256(stdlib), _sha256(package),
+            *(_sha256(f.read_bytes()) for f in _recipe_files()),
         ]).encode())[:20]
         memo_key = (key, str(cache_dir))
         if memo_key in _memo and _memo[memo_key].path.is_file():
@@ -471,15 +236,12 @@ def _run_node(mode: str, pyodide_dir: Path, package: bytes, node: str) -> dict:
         out = Path(tempfile.mkstemp(prefix="stdlib-pyc-", suffix=".zip")[1])
         package_out = Path(tempfile.mkstemp(prefix="package-pyc-", suffix=".zip")[1])
         args = {
-            "indexURL": str(pyodide_dir.resolve()) + "/", "packageZip": str(tmp / "calculators.zip"),
-            "mode": mode, "out": str(out), "warmup": WARMUP, "compile": COMPILE, "origins": ORIGINS,
-            "fallback": FALLBACK_SOURCE, "compilePackage": COMPILE_PACKAGE, "packageOut": str(package_out),
-            "packageOrigins": PACKAGE_ORIGINS,
+            "indexURL": str(pyodide_dir.resolve()) + "/", "pyodideMjs": (pyodide_dir.resolve() / "pyodide.mjs").as_uri(),
+            "packageZip": str(tmp / "calculators.zip"), "mode": mode, "out": str(out), "packageOut": str(package_out),
+            **{key: (IN_PYODIDE / name).read_text(encoding="utf-8") for key, name in SCRIPTS.items()},
         }
         (tmp / "args.json").write_text(json.dumps(args), encoding="utf-8")
-        driver = tmp / "driver.mjs"
-        driver.write_text(DRIVER.replace("__PYODIDE_MJS__", (pyodide_dir.resolve() / "pyodide.mjs").as_uri()),
-                          encoding="utf-8")
+        driver = DRIVER
         proc = subprocess.run([node, str(driver), str(tmp / "args.json")], capture_output=True, text=True,
                               timeout=300)
         marker = "@@REPORT@@"

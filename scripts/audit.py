@@ -5,7 +5,10 @@ Takes about 8 minutes on 2 cores.
 
 - Lighthouse 12.2.3 (npm devDependency, run with Node and Debian's Chromium, mobile settings,
   its default simulated slow 4G and 4x CPU): performance, accessibility, best practices and SEO
-  for the home page, a bank page and a calculator page, in Chinese and English. Aim: 95+ each.
+  for the home page, a bank page and a calculator page, in Chinese and English, and the Chinese guide
+  page; and, in the same run, a plain Material page with the same guide text and nothing else, so
+  each page's performance is reported against what Material alone scores here. Aim: 95+ each, and
+  no page more than 5 performance points below the plain Material page.
 - axe-core (npm devDependency) on the same pages, in the light and the dark colour scheme, after
   the calculator has started: every violation is listed. Aim: none.
 - Privacy, for every calculator page in both languages: the reader types into every field and
@@ -105,11 +108,44 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+GUIDE_MD = ROOT / "docs" / "guide" / "how-to-negotiate.md"
+PLAIN_LABEL = "plain-material"
+PLAIN_MKDOCS_YML = """site_name: 信用卡协商还款指南
+theme:
+  name: material
+  language: zh
+  font: false
+plugins:
+  - search
+"""
+
+
+def build_plain_material(dest: Path) -> Path | None:
+    """A plain Material site holding the same Chinese guide text and nothing else (the comparison page).
+
+    Macro calls (``{{ ... }}``, ``{% ... %}``) are dropped from the text: no macros, no i18n, no
+    overrides, no calculator assets; Material's defaults except ``font: false`` (no Google Fonts).
+    """
+    import re
+    project = dest / "plain-material"
+    (project / "docs").mkdir(parents=True, exist_ok=True)
+    text = GUIDE_MD.read_text(encoding="utf-8")
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", text, flags=re.S)
+    (project / "docs" / "index.md").write_text(text, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(PLAIN_MKDOCS_YML, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / "site")],
+                          cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if proc.returncode != 0:
+        log("  plain Material build failed: " + (proc.stderr or proc.stdout)[-500:])
+        return None
+    return project / "site"
+
+
 def audit_pages(site: Path) -> dict:
     pages = site_pages(site)
     bank = "citic" if "citic" in pages["banks"] else (pages["banks"][0] if pages["banks"] else None)
     calc = "installment-apr" if "installment-apr" in pages["calculators"] else pages["calculators"][0]
-    out = {"zh-home": "/", "en-home": "/en/"}
+    out = {"zh-home": "/", "en-home": "/en/", "zh-guide": "/guide/how-to-negotiate/"}
     if bank:
         out.update({"zh-bank": f"/banks/{bank}/", "en-bank": f"/en/banks/{bank}/"})
     out.update({"zh-calculator": f"/calculators/{calc}/", "en-calculator": f"/en/calculators/{calc}/"})
@@ -283,6 +319,14 @@ def run_privacy(browser, base: str, site: Path) -> dict:
 # Report
 # ------------------------------------------------------------------------------------------
 
+def median_of(values):
+    values = [v for v in values or [] if v is not None]
+    if not values:
+        return None
+    import statistics
+    return statistics.median(values)
+
+
 def write_report(results: dict) -> None:
     OUT_DIR.mkdir(exist_ok=True)
     (OUT_DIR / "audit.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -291,22 +335,32 @@ def write_report(results: dict) -> None:
              f"Written by `make audit` (scripts/audit.py) on {meta['date']}; raw results in `audit.json`.", "",
              f"- Machine: {meta['machine']}; Chromium {meta['chromium']}; Lighthouse {meta['lighthouse']}; "
              f"axe-core {meta['axe']}; Pyodide {meta['pyodide']}; run took {meta['minutes']:.1f} min",
-             "- Site built with `mkdocs build --strict`, served by `scripts/serve_site.py` (gzip, long caching for "
+             "- Site built with `mkdocs build --strict`, served by `scripts/serve_site.py` (brotli/gzip, long caching for "
              "hashed runtime files). Lighthouse: mobile form factor, default simulated throttling "
              "(slow 4G, 4x CPU).", ""]
     if results.get("lighthouse"):
         lines += ["## Lighthouse (mobile)", "",
                   "Each page audited several times; the run with the median performance score is shown "
                   "(all performance scores in the last column).", "",
-                  "| page | URL | performance | accessibility | best practices | SEO | performance, every run |",
-                  "|---|---|---|---|---|---|---|"]
+                  f"`{PLAIN_LABEL}` is a plain Material page (the same Chinese guide text, Material's defaults, "
+                  "nothing of this project) audited in the same run: the last column is each page's median "
+                  "performance minus that page's (aim: no page more than 5 points below).", "",
+                  "| page | URL | performance | accessibility | best practices | SEO | performance, every run "
+                  "| performance − plain Material |",
+                  "|---|---|---|---|---|---|---|---|"]
+        plain = results["lighthouse"].get(PLAIN_LABEL, {})
+        plain_perf = median_of(plain.get("performance_runs"))
         for label, r in results["lighthouse"].items():
             if "error" in r:
-                lines.append(f"| {label} | `{r['path']}` | error | | | |")
+                lines.append(f"| {label} | `{r['path']}` | error | | | | | |")
                 continue
             cells = [("**%s**" % s if s is not None and s < TARGET else str(s)) for s in r["scores"].values()]
+            perf = median_of(r.get("performance_runs"))
+            delta = "—" if perf is None or plain_perf is None or label == PLAIN_LABEL else f"{perf - plain_perf:+g}"
+            if delta not in ("—",) and perf - plain_perf < -5:
+                delta = f"**{delta}**"
             lines.append(f"| {label} | `{r['path']}` | " + " | ".join(cells)
-                         + f" | {', '.join(str(x) for x in r.get('performance_runs', []))} |")
+                         + f" | {', '.join(str(x) for x in r.get('performance_runs', []))} | {delta} |")
         lines += ["", f"Scores below {TARGET} are in bold. Audits that lost points (score < 0.9, weighted):", ""]
         any_failing = False
         for label, r in results["lighthouse"].items():
@@ -400,13 +454,19 @@ def main(argv=None) -> int:
                     raise SystemExit("node_modules/lighthouse is missing: run `npm ci` (make setup)")
                 log("== Lighthouse (mobile) ==")
                 results["lighthouse"] = {}
-                for label, path in pages.items():
+                plain_site = build_plain_material(work)
+                plain_server = SiteServer(plain_site).start() if plain_site else None
+                targets = {label: base + path for label, path in pages.items()}
+                if plain_server:
+                    targets = {PLAIN_LABEL: plain_server.url + "/", **targets}
+                for label, url in targets.items():
+                    path = url[len(base):] if url.startswith(base) else "(plain Material page)"
                     # Performance varies from run to run: report the run with the median performance score.
-                    runs = [run_lighthouse(base + path, work, f"{label}-{i}") for i in range(args.lh_runs)]
+                    runs = [run_lighthouse(url, work, f"{label}-{i}") for i in range(args.lh_runs)]
                     good = sorted((x for x in runs if "error" not in x), key=lambda x: x["scores"]["performance"] or 0)
                     r = good[len(good) // 2] if good else runs[0]
                     r["performance_runs"] = [x["scores"]["performance"] for x in good]
-                    r["path"] = path
+                    r["path"] = path or "/"
                     results["lighthouse"][label] = r
                     if "error" in r:
                         log(f"  {label:14s} ERROR {r['error'][-300:]}")
@@ -417,6 +477,8 @@ def main(argv=None) -> int:
                             log(f"      - {f['category']}: {f['id']} ({f['score']:.2f}) {f.get('display') or ''}")
                             for item in f.get("items", [])[:3]:
                                 log(f"          {item}")
+                if plain_server:
+                    plain_server.stop()
             from playwright.sync_api import sync_playwright
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

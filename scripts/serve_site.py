@@ -8,8 +8,12 @@ reader gets. This server follows the hosting rules in README.md:
 - ``Cache-Control: public, max-age=31536000, immutable`` for content-hashed files (everything under
   ``assets/runtime/``, and Material's ``*.<hash>.min.js|css``); ``no-cache`` (revalidate) otherwise,
   with ``ETag``/``Last-Modified`` and ``304 Not Modified``;
-- gzip (level 6, computed once and kept in memory) for ``.html .css .js .mjs .json .wasm .svg .xml .txt
-  .csv`` when the browser accepts it; ``.zip`` is sent as is (it is already compressed);
+- content negotiation as a host with precompressed files does (nginx ``brotli_static``/``gzip_static``,
+  Caddy ``precompressed br gzip``): for a compressible type, ``br`` when the browser accepts it and a
+  ``<file>.br`` exists beside the file (the build writes them for the runtime), else ``gzip`` (the
+  ``<file>.gz`` beside it, or level 6 computed once and kept in memory), else the file as is; always
+  ``Vary: Accept-Encoding``. ``encodings=("gzip",)`` serves like GitHub Pages (gzip only, no brotli);
+  ``.zip`` is sent as is (it is already compressed);
 - ``404.html`` for missing paths; HTTP/1.1 keep-alive.
 
 ``throttle = (bits_per_second, round_trip_seconds)`` (attribute, may change between loads) slows
@@ -54,6 +58,8 @@ MIME_TYPES = {
     ".gz": "application/gzip",
     ".bin": "application/octet-stream",
 }
+#: Content codings the server offers, best first (what a host with precompressed files does).
+ENCODINGS = ("br", "gzip")
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".csv", ".map", ".bin"}
 IMMUTABLE = re.compile(r"^/assets/runtime/|\.[0-9a-f]{8,}\.min\.(js|css)$|/bench-assets/")
 
@@ -63,11 +69,12 @@ class SiteServer(http.server.ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, root, port: int = 0, host: str = "127.0.0.1", mounts=None, overrides=None,
-                 gzip_enabled: bool = True):
+                 gzip_enabled: bool = True, encodings=ENCODINGS):
         self.root = Path(root).resolve()
         self.mounts = {k.rstrip("/") + "/": Path(v).resolve() for k, v in (mounts or {}).items()}
         self.overrides = {k: Path(v) for k, v in (overrides or {}).items()}
         self.gzip_enabled = gzip_enabled
+        self.encodings = tuple(encodings)  # content codings offered, in order of preference
         self.throttle = None  # (bits per second, round trip in seconds) or None
         self._next_free = 0.0  # when the shared "link" is free again (throttling)
         self.log = []
@@ -142,6 +149,32 @@ class SiteServer(http.server.ThreadingHTTPServer):
         return _inside(self.root, url_path.lstrip("/"))
 
 
+def accepted_codings(header: str | None) -> set:
+    """The content codings an ``Accept-Encoding`` header accepts (``q=0`` refuses one)."""
+    accepted = set()
+    for part in (header or "").split(","):
+        name, _, params = part.strip().partition(";")
+        name = name.strip().lower()
+        q = params.strip().lower()
+        if not name or q.replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+            continue
+        accepted.add(name)
+    return accepted
+
+
+def negotiate(header: str | None, offered, path: Path) -> str | None:
+    """The coding to send ``path`` with: the first of ``offered`` the browser accepts and that can be
+    served (``br`` needs the precompressed ``<file>.br``; ``gzip`` is made on the fly if needed)."""
+    accepted = accepted_codings(header)
+    for coding in offered:
+        if coding not in accepted and "*" not in accepted:
+            continue
+        if coding == "br" and not path.with_name(path.name + ".br").is_file():
+            continue
+        return coding
+    return None
+
+
 def _inside(folder: Path, rel: str) -> Path | None:
     candidate = (folder / rel).resolve()
     if candidate != folder and folder not in candidate.parents:
@@ -198,15 +231,31 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.server.record(url_path, 304, 0)
             return
         encoding = None
-        if (self.server.gzip_enabled and suffix in COMPRESSIBLE
-                and "gzip" in (self.headers.get("Accept-Encoding") or "")):
-            data, encoding = self.server.gzipped(path, data), "gzip"
+        if self.server.gzip_enabled and suffix in COMPRESSIBLE:
+            encoding = negotiate(self.headers.get("Accept-Encoding"), self.server.encodings, path)
+            if encoding == "br":
+                data = path.with_name(path.name + ".br").read_bytes()
+            elif encoding == "gzip":
+                gz = path.with_name(path.name + ".gz")
+                data = gz.read_bytes() if gz.is_file() else self.server.gzipped(path, data)
+            if encoding:
+                etag = etag[:-1] + "-" + encoding + '"'  # one validator per representation
+        if status == 200 and encoding and self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Vary", "Accept-Encoding")
+            self._cache_headers(url_path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            self.server.record(url_path, 304, 0)
+            return
         self.send_response(status)
         self.send_header("Content-Type", MIME_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0]
                          or "application/octet-stream")
         self.send_header("Content-Length", str(len(data)))
         if encoding:
             self.send_header("Content-Encoding", encoding)
+        if self.server.gzip_enabled and suffix in COMPRESSIBLE:
             self.send_header("Vary", "Accept-Encoding")
         if status == 200:
             self.send_header("ETag", etag)

@@ -1,38 +1,28 @@
-"""Shared fixtures: one strict build of the real site per test session, and a local server."""
+"""Shared fixtures: one strict build of the real site per test session, and a local server.
+
+The build helper, the server and Chromium's arguments are the ones ``scripts/`` uses for
+``make bench`` and ``make audit`` (``scripts/_browser.py``, ``scripts/serve_site.py``), so the
+tests see the headers a real host sends: MIME types, caching, brotli/gzip negotiation.
+"""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.append(str(ROOT / "scripts"))
 
-# The runtime's MIME types matter: browsers refuse modules and compile wasm slowly otherwise.
-MIME_TYPES = {
-    ".wasm": "application/wasm",
-    ".mjs": "text/javascript",
-    ".js": "text/javascript",
-    ".json": "application/json",
-    ".zip": "application/zip",
-    ".svg": "image/svg+xml",
-    ".csv": "text/csv",
-}
+from _browser import build_site as _build  # noqa: E402
+from serve_site import SiteServer  # noqa: E402
 
 
-def build_site(destination: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of this repository into ``destination``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(destination)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+def build_site(destination: Path):
+    """``mkdocs build --strict`` of this repository into ``destination`` (``returncode``, ``output``)."""
+    return _build(destination, strict=True)
 
 
 @pytest.fixture(scope="session")
@@ -42,27 +32,16 @@ def built_site(tmp_path_factory) -> Path:
         return Path(os.environ["SITE_DIR"]).resolve()
     destination = tmp_path_factory.mktemp("site")
     result = build_site(destination)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    if result["returncode"] != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result['output']}", pytrace=False)
     return destination
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
-
-    def log_message(self, *args):  # keep test output readable
-        pass
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site):
-    """Serve the built site on 127.0.0.1 (an ephemeral port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    """Serve the built site on 127.0.0.1 (an ephemeral port) with scripts/serve_site.py; yields the base URL."""
+    server = SiteServer(built_site).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield server.url
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()

@@ -25,17 +25,8 @@ if HERE not in sys.path:
 
 from browser_helpers import CSP_PROBE, Requests  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Chromium's path and quiet arguments: one home, shared with make bench / make audit.
+from _browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (tests/conftest.py puts scripts/ on sys.path)
 
 
 # Module scope (not session): some modules start their own Playwright, and only one sync

@@ -19,9 +19,7 @@ import calculators
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from _browser import CHROMIUM, CHROMIUM_ARGS as ARGS  # noqa: E402  (scripts/, on sys.path from tests/conftest.py)
 READY_MS = 120_000
 ANSWER_MS = 30_000  # generous: a liveness bound (the answer comes), not a speed requirement
 

@@ -34,7 +34,8 @@ def test_runtime_files_have_content_hashed_names(built_site):
     names = sorted(p.name for p in runtime.iterdir())
     pyodide = [n for n in names if n.startswith("pyodide-")]
     assert len(pyodide) == 1 and re.fullmatch(r"pyodide-[0-9a-f]{12}", pyodide[0])
-    for expected in (r"calculators(-pyc)?-[0-9a-f]{12}\.zip", r"widget-[0-9a-f]{12}\.js", r"worker-[0-9a-f]{12}\.js",
+    for expected in (r"calculators-[0-9a-f]{12}\.zip|calculators-pyc-[0-9a-f]{12}\.wasm", r"python_stdlib-pyc-[0-9a-f]{12}\.wasm",
+                     r"widget-[0-9a-f]{12}\.js", r"worker-[0-9a-f]{12}\.js",
                      r"legacy-[0-9a-f]{12}\.js", r"calculator-[0-9a-f]{12}\.css"):
         assert any(re.fullmatch(expected, n) for n in names), expected
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):

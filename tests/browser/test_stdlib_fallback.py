@@ -23,9 +23,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from _browser import CHROMIUM, CHROMIUM_ARGS as ARGS  # noqa: E402  (scripts/, on sys.path from tests/conftest.py)
 
 PAGE = """<!doctype html><meta charset="utf-8"><title>stdlib check</title>
 <script type="module">

@@ -9,6 +9,12 @@
  *        | {type: "result", id, response: <JSON string>, ms: <time spent in Python>}
  * Only strings cross into Python (calculators.web.handle), so no JsNull or float reaches it.
  *
+ * Warm-up: before "ready", one call on the page's own inputs imports the renderer and the
+ * calculator. The first few calls after that were still several times slower than later ones
+ * (30-85 ms against 5-10 ms, measured for issue 14), so after the first
+ * result the worker spends its idle time on a few more calls with the page's inputs varied, one
+ * per task: a reader's edit waits for at most one of them, and the first real edit is fast.
+ *
  * Feature probes by parsing: the pinned Pyodide needs class static blocks, and this script
  * uses one; import.meta only parses in a module worker. An engine lacking either fails to parse
  * this file, the page gets an "error" event and keeps its server-rendered result.
@@ -20,6 +26,8 @@ const SELF_URL = import.meta.url;
 
 let handle = null;
 let starting = null;
+let warmRequest = null;
+let warming = null; // the idle-time warm-up requests still to run, or null before the first result
 
 // When Python could not answer: the widget shows its own data-msg-internal (written by render.py).
 const INTERNAL = JSON.stringify({ ok: false });
@@ -67,7 +75,40 @@ async function init(msg) {
   if (!web) web = await start(null);
   handle = web.handle;
   // The first call imports the renderer and the calculator: do it before saying "ready".
-  if (typeof msg.warm === "string") handle(msg.warm);
+  if (typeof msg.warm === "string") {
+    handle(msg.warm);
+    warmRequest = msg.warm;
+  }
+}
+
+// Variations of the page's own request: each field with one digit more and one digit less.
+function warmVariants(request, limit = 12) {
+  let parsed;
+  try {
+    parsed = JSON.parse(request);
+  } catch (err) {
+    return [];
+  }
+  const form = parsed && parsed.form && typeof parsed.form === "object" ? parsed.form : {};
+  const out = [request, request];
+  for (const key of Object.keys(form)) {
+    const value = form[key];
+    if (typeof value !== "string") continue;
+    for (const changed of [value + "1", value.slice(0, -1)]) {
+      out.push(JSON.stringify({ ...parsed, form: { ...form, [key]: changed } }));
+    }
+  }
+  return out.slice(0, limit);
+}
+
+function warmStep() {
+  if (!warming || warming.length === 0) return;
+  try {
+    handle(warming.shift());
+  } catch (err) {
+    warming = [];
+  }
+  setTimeout(warmStep, 0); // lets a waiting "compute" message run first
 }
 
 self.onmessage = (event) => {
@@ -88,5 +129,9 @@ self.onmessage = (event) => {
       console.warn(err);
     }
     self.postMessage({ type: "result", id: msg.id, response, ms: performance.now() - started });
+    if (warming === null && handle && warmRequest) {
+      warming = warmVariants(warmRequest);
+      setTimeout(warmStep, 0);
+    }
   }
 };

@@ -1,0 +1,31 @@
+"""Material's search index is fetched only when the reader opens search, and search still works.
+
+The index (both languages, about 0.9 MB) used to be downloaded and indexed at every page load,
+competing with the calculators' engine on a phone (overrides/main.html holds it back).
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+INDEX = "/search/search_index.json"
+
+
+@pytest.mark.parametrize("path, query, expected", [
+    ("/guide/how-to-negotiate/", "协商", "协商"),
+    ("/en/guide/how-to-negotiate/", "negotiate", "egotiat"),
+])
+def test_the_index_waits_for_the_reader_then_search_finds_pages(fresh, site_server, path, query, expected):
+    page = fresh()
+    page.goto(site_server + path, wait_until="load")
+    page.wait_for_timeout(1500)  # Material would have asked for the index by now
+    assert not [u for u in page.requests.urls if u.endswith(INDEX)], "index fetched before search was opened"
+    assert page.evaluate("window.__cspViolations") == []
+
+    page.locator("label[for=__search]").first.click()
+    page.locator("input[data-md-component=search-query]").fill(query)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=30_000)
+    assert [u for u in page.requests.urls if u.endswith(INDEX)], "the index was fetched once search was opened"
+    assert expected in results.first.inner_text()
