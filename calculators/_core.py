@@ -431,6 +431,9 @@ class Calculator:
     references: tuple = ()
     # Optional: rewrites raw inputs before parsing (e.g. alias keys a form does not use).
     prepare: Callable[[object], object] | None = None
+    # Optional: ``render_html(result, lang)`` replaces the standard result block (the kit's
+    # documents); it must keep the page contract (``data-output``/``data-value`` on figures).
+    render_html: Callable[[dict, str], str] | None = None
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not _NAME_RE.match(self.name):

@@ -688,23 +688,11 @@ def _explain_html(calc, result: dict, lang: str, inputs) -> str:
     return '<div class="calc-explain">' + "".join(f"<p>{escape(p)}</p>" for p in paras) + "</div>"
 
 
-def _custom_renderer(name: str):
-    """``render_result_html(result, lang)`` of module ``calculators.<name>``, if it defines one."""
-    import importlib
-
-    try:
-        module = importlib.import_module(f"calculators.{name}")
-    except ImportError:
-        return None
-    custom = getattr(module, "render_result_html", None)
-    return custom if callable(custom) else None
-
-
 def render_result(name: str, result: dict, lang: str, inputs: dict | None = None) -> str:
     """The result block: key figures, plain-language reading, chart, schedule, conventions.
 
-    A calculator module may replace the whole block by defining ``render_result_html(result,
-    lang)`` (the negotiation kit does, for its documents); it must keep the page contract
+    A calculator may replace the whole block with its ``render_html(result, lang)`` hook
+    (the negotiation kit does, for its documents); it must keep the page contract
     (``data-output``/``data-value`` on the figures). ``inputs`` (what was passed to :func:`calculators.run`) lets ``explain`` see the parsed
     values; without them the reading is left out.
     """
@@ -712,9 +700,8 @@ def render_result(name: str, result: dict, lang: str, inputs: dict | None = None
     calc = calculators.get(name)
     if not isinstance(result, dict):
         return f'<p class="calc-note">{escape(_ui("no_result", lang))}</p>'
-    custom = _custom_renderer(name)
-    if custom is not None:
-        return custom(result, lang)
+    if calc.render_html is not None:
+        return calc.render_html(result, lang)
     conv = _t(calc.conventions, lang) if isinstance(calc.conventions, dict) else ""
     conv_html = (
         f'<p class="calc-conventions"><strong>{escape(_ui("conventions", lang))}</strong>{escape(conv)}</p>'

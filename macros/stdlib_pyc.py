@@ -269,18 +269,26 @@ import calculators
 folder = os.path.dirname(calculators.__file__)
 dest = zipfile.ZipFile("/tmp/package-pyc.zip", "w")
 count = 0
-for name in sorted(os.listdir(folder)):
-    if not name.endswith(".py"):
-        continue
-    with open(os.path.join(folder, name), "rb") as f:
-        data = f.read()
-    code = compile(data, "calculators/" + name, "exec", dont_inherit=True, optimize=0)
-    out = zipfile.ZipInfo("calculators/" + name[:-3] + ".pyc", date_time=(1980, 1, 1, 0, 0, 0))
-    out.create_system = 3
-    out.external_attr = 0o100644 << 16
-    out.compress_type = zipfile.ZIP_DEFLATED
-    dest.writestr(out, ext._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False), compresslevel=9)
-    count += 1
+for root, dirs, files in os.walk(folder):
+    dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+    for name in sorted(files):
+        path = os.path.join(root, name)
+        rel = "calculators/" + os.path.relpath(path, folder).replace(os.sep, "/")
+        with open(path, "rb") as f:
+            data = f.read()
+        if name.endswith(".py"):
+            code = compile(data, rel, "exec", dont_inherit=True, optimize=0)
+            out = zipfile.ZipInfo(rel[:-3] + ".pyc", date_time=(1980, 1, 1, 0, 0, 0))
+            data = ext._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
+            count += 1
+        elif name.endswith(".pyc"):
+            continue
+        else:
+            out = zipfile.ZipInfo(rel, date_time=(1980, 1, 1, 0, 0, 0))  # data files as they are
+        out.create_system = 3
+        out.external_attr = 0o100644 << 16
+        out.compress_type = zipfile.ZIP_DEFLATED
+        dest.writestr(out, data, compresslevel=9)
 dest.close()
 json.dumps(count)
 '''
@@ -343,7 +351,7 @@ process.exit(0);
 _memo: dict = {}  # cache key -> Artefact, for repeated calls in one process (mkdocs serve)
 
 # Bump when the recipe changes, so cached artefacts are rebuilt.
-RECIPE = "7"
+RECIPE = "8"
 
 
 def _sha256(data: bytes) -> str:
@@ -351,18 +359,16 @@ def _sha256(data: bytes) -> str:
 
 
 def package_zip_bytes(package_dir: Path = PACKAGE_DIR) -> bytes:
-    """A deterministic zip of ``package_dir``'s ``.py`` files under its own name (site-packages layout)."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for path in sorted(package_dir.rglob("*.py")):
-            if "__pycache__" in path.parts:
-                continue
-            info = zipfile.ZipInfo(f"{package_dir.name}/{path.relative_to(package_dir).as_posix()}",
-                                   date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o100644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
-    return buf.getvalue()
+    """The package zip the page ships (:func:`macros.runtime.package_zip`, the one builder)."""
+    return _runtime().package_zip(Path(package_dir))
+
+
+def _runtime():
+    import importlib
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    return importlib.import_module("macros.runtime")
 
 
 def _pyodide_version(pyodide_dir: Path) -> str:

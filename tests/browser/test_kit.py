@@ -13,7 +13,8 @@ from urllib.parse import unquote
 import pytest
 
 from browser_helpers import CSP_PROBE  # tests/browser/conftest.py puts it on sys.path
-from calculators import fmt, kit
+from calculators import fmt
+from calculators import negotiation_kit as kit
 
 pytestmark = pytest.mark.browser
 

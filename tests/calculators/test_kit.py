@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
-from calculators import fmt, kit
+from calculators import fmt
+from calculators import negotiation_kit as kit
 from calculators._core import run_calculator
 from macros import kit_pages
 

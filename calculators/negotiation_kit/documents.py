@@ -1,0 +1,235 @@
+"""The kit's documents: the letter, the phone script and the checklist, filled in from the plan.
+
+The words are in :mod:`calculators.negotiation_kit.wording`; this module only chooses the
+blocks that apply and fills in the reader's figures (formatted by :mod:`calculators.fmt`).
+
+A document is ``{"id", "kind", "lang", "bank", "title", "blocks"}``; a block is ``[kind, text]``
+with kind ``"h"``, ``"p"``, ``"li"``, ``"say"``, ``"note"`` or ``"sign"``.
+
+>>> doc = {"title": "T", "blocks": [["p", "a"], ["li", "b"], ["li", "c"], ["note", "d"]]}
+>>> print(document_text(doc), end="")
+T
+<BLANKLINE>
+a
+<BLANKLINE>
+- b
+- c
+<BLANKLINE>
+d
+"""
+
+from __future__ import annotations
+
+import datetime
+from string import Template
+
+from .. import fmt
+from . import wording
+from .plan import ART70_EN, ART70_ZH, bank_name, bank_phone, dec, iso
+
+__all__ = ["letter", "phone_script", "checklist", "warnings", "no_capacity_message", "explain_text",
+           "document_text", "fill", "date_text"]
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+
+
+def _i(lang: str) -> int:
+    return 0 if lang == "zh" else 1
+
+
+def fill(text: str, values: dict) -> str:
+    """``text`` with ``$name`` replaced (a missing name is a bug in the wording: it raises)."""
+    return Template(text).substitute(values)
+
+
+def date_text(d: datetime.date, lang: str) -> str:
+    """``2027年1月15日`` or ``15 January 2027``.
+
+    >>> date_text(datetime.date(2027, 1, 15), "zh"), date_text(datetime.date(2027, 1, 15), "en")
+    ('2027年1月15日', '15 January 2027')
+    """
+    if lang == "zh":
+        return f"{d.year}年{d.month}月{d.day}日"
+    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def _yuan(x, lang: str) -> str:
+    return fmt.yuan(dec(x), lang)
+
+
+def _blocks(spec: tuple, lang: str, values: dict, flags: dict, cards: list | None = None) -> list:
+    """The blocks of ``spec`` that apply (``when``), in ``lang``, filled in."""
+    out = []
+    for entry in spec:
+        kind, texts, when = entry[0], entry[1:3], entry[3] if len(entry) > 3 else None
+        if when is not None:
+            wanted = not when.startswith("!")
+            if bool(flags[when.lstrip("!")]) != wanted:
+                continue
+        if kind == "cards":
+            out.extend(["li", line] for line in cards or [])
+            continue
+        text = texts[_i(lang)]
+        if text is not None:
+            out.append([kind, fill(text, values)])
+    return out
+
+
+def _doc(doc_id: str, kind: str, lang: str, bank: str | None, title: str, blocks: list) -> dict:
+    return {"id": doc_id, "kind": kind, "lang": lang, "bank": bank, "title": title, "blocks": blocks}
+
+
+def _card_lines(plan: dict, lang: str) -> list:
+    out = []
+    for i, c in enumerate(plan["cards"], 1):
+        s = fill(wording.CARD_LINE[_i(lang)], {"i": i, "balance": _yuan(c["balance_yuan"], lang)})
+        od = c.get("overdue_months")
+        if od:
+            s += fill(wording.CARD_OVERDUE[_i(lang)], {"months": od, "months_word": "month" if od == 1 else "months"})
+        out.append(s)
+    return out
+
+
+def _hardship(kit: dict, lang: str) -> str:
+    i = _i(lang)
+    reason = wording.REASON_LONG[kit["hardship_reason"]][i]
+    s = fill(wording.HARDSHIP[i], {"reason": reason, "Reason": reason[:1].upper() + reason[1:]})
+    if kit.get("hardship_detail"):
+        s += fill(wording.HARDSHIP_DETAIL[i], {"detail": kit["hardship_detail"]})
+    return s + wording.HARDSHIP_END[i]
+
+
+def _recovery(kit: dict, lang: str) -> str:
+    when = kit.get("expected_recovery")
+    if when:
+        return fill(wording.RECOVERY_WHEN[_i(lang)], {"when": when})
+    return wording.RECOVERY_UNKNOWN[_i(lang)]
+
+
+def _plan_values(kit: dict, plan: dict, lang: str) -> dict:
+    y = lambda x: _yuan(x, lang)  # noqa: E731
+    b = plan["bank"]
+    return {
+        "bank": bank_name(b, lang),
+        "phone": bank_phone(b, lang),
+        "art70": ART70_ZH if lang == "zh" else ART70_EN,
+        "card_count": len(plan["cards"]),
+        "cards_word": "card" if len(plan["cards"]) == 1 else "cards",
+        "debt": y(plan["debt_yuan"]),
+        "share": y(plan["share_yuan"]),
+        "n": plan["periods"],
+        "payment": y(plan["payment_yuan"]),
+        "last": y(plan["last_payment_yuan"]),
+        "start": date_text(iso(plan["first_date"]), lang),
+        "end": date_text(iso(plan["end_date"]), lang),
+        "income": y(kit["monthly_income_yuan"]),
+        "essential": y(kit["essential_spending_yuan"]),
+        "other": y(kit["other_debt_payments_yuan"]),
+        "capacity": y(kit["capacity_yuan"]),
+        "bank_count": kit["bank_count"],
+        "total": y(kit["total_debt_yuan"]),
+    }
+
+
+def _plan_flags(kit: dict, plan: dict) -> dict:
+    return {
+        "several": kit["bank_count"] > 1,
+        "uneven": plan["last_payment_yuan"] != plan["payment_yuan"],
+        "fits": plan["fits"],
+    }
+
+
+def letter(kit: dict, plan: dict, lang: str) -> dict:
+    """The repayment proposal letter (协商还款申请书) to one bank, in ``lang``.
+
+    ``kit`` is the kit's result (inputs and totals), ``plan`` one of its ``plans`` rows.
+    """
+    i = _i(lang)
+    values = _plan_values(kit, plan, lang) | {
+        "name": kit.get("name") or wording.NAME_BLANK[i],
+        "hardship": _hardship(kit, lang),
+        "recovery": _recovery(kit, lang),
+    }
+    blocks = _blocks(wording.LETTER, lang, values, _plan_flags(kit, plan), _card_lines(plan, lang))
+    b = plan["bank"]
+    return _doc(f"letter-{b}-{lang}", "letter", lang, b, wording.LETTER_TITLE[i], blocks)
+
+
+def phone_script(kit: dict, plan: dict, lang: str) -> dict:
+    """What to say and ask when phoning one bank's card centre, in ``lang``."""
+    i = _i(lang)
+    values = _plan_values(kit, plan, lang) | {
+        "name": kit.get("name") or wording.SHORT_NAME_BLANK[i],
+        "reason": wording.REASON_SHORT[kit["hardship_reason"]][i],
+    }
+    blocks = _blocks(wording.SCRIPT, lang, values, _plan_flags(kit, plan))
+    b = plan["bank"]
+    return _doc(f"script-{b}-{lang}", "script", lang, b, fill(wording.SCRIPT_TITLE[i], values), blocks)
+
+
+def checklist(kit: dict, lang: str) -> dict:
+    """The documents to prepare before contacting the banks, in ``lang``."""
+    i = _i(lang)
+    values = {"proof": wording.PROOF[kit["hardship_reason"]][i]}
+    blocks = _blocks(wording.CHECKLIST, lang, values, {})
+    return _doc(f"checklist-{lang}", "checklist", lang, None, wording.CHECKLIST_TITLE[i], blocks)
+
+
+def warnings(kit: dict) -> list:
+    """Bilingual warnings for plans that ask more than the reader can pay."""
+    out = []
+    for p in kit["plans"]:
+        if p["fits"]:
+            continue
+        spec = wording.WARN_OVER_60 if p["shortest_fitting"] is None else wording.WARN_CHOSEN_TOO_SHORT
+        out.append({
+            lang: fill(spec[_i(lang)], {
+                "bank": bank_name(p["bank"], lang),
+                "n": p["periods"],
+                "payment": _yuan(p["payment_yuan"], lang),
+                "share": _yuan(p["share_yuan"], lang),
+                "shortest": p["shortest_fitting"],
+            })
+            for lang in ("zh", "en")
+        })
+    return out
+
+
+def no_capacity_message(capacity) -> dict:
+    """The bilingual message when nothing is left for the cards."""
+    return {lang: fill(wording.NO_CAPACITY[_i(lang)], {"capacity": _yuan(capacity, lang)}) for lang in ("zh", "en")}
+
+
+def explain_text(result: dict, lang: str) -> str:
+    """One plain paragraph: what you can pay, over how long, and what waiting would cost."""
+    y = lambda x: _yuan(x, lang)  # noqa: E731
+    return fill(wording.EXPLAIN[_i(lang)], {
+        "capacity": y(result["capacity_yuan"]),
+        "total": y(result["total_debt_yuan"]),
+        "bank_count": result["bank_count"],
+        "banks_word": "bank" if result["bank_count"] == 1 else "banks",
+        "monthly": y(result["monthly_total_yuan"]),
+        "n": result["longest_periods"],
+        "nothing": y(result["doing_nothing_yuan"]),
+    })
+
+
+def document_text(doc: dict) -> str:
+    """A document as plain text (for copying, the .txt download and the tests).
+
+    Headings and paragraphs are separated by blank lines; list items are ``- `` lines.
+    """
+    lines = [doc["title"], ""]
+    prev = None
+    for kind, text in doc["blocks"]:
+        if kind == "li":
+            if prev not in (None, "li"):
+                lines.append("")
+            lines.append(f"- {text}")
+        else:
+            if prev is not None:
+                lines.append("")
+            lines.append(text)
+        prev = kind
+    return "\n".join(lines).rstrip() + "\n"

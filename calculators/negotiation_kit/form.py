@@ -1,0 +1,220 @@
+"""The kit's form and its :class:`~calculators._core.Calculator` (run name ``negotiation_kit``)."""
+
+from __future__ import annotations
+
+from .._bankdata import BANKS
+from .._core import MONTHS, PERIODS, YUAN, Calculator, Column, Field, Output, Table, t
+from .assemble import REASONS, negotiation_kit
+from .documents import explain_text
+from .html import UI, render_result_html
+from .plan import ZERO
+
+__all__ = ["CALCULATOR", "EXAMPLE_CARDS", "explain"]
+
+_BANK_CHOICES = tuple((b, t(f["zh"], f["en"])) for b, f in BANKS)
+
+EXAMPLE_CARDS = (
+    {"bank": "citic", "balance_yuan": "30000", "overdue_months": "2"},
+    {"bank": "citic", "balance_yuan": "12000", "overdue_months": "1"},
+    {"bank": "cmb", "balance_yuan": "20000", "overdue_months": ""},
+)
+
+
+def _compute(values: dict) -> dict:
+    return negotiation_kit(
+        cards=values["cards"],
+        monthly_income_yuan=values["monthly_income_yuan"],
+        essential_spending_yuan=values["essential_spending_yuan"],
+        other_debt_payments_yuan=values["other_debt_payments_yuan"] or ZERO,
+        hardship_reason=values["hardship_reason"],
+        hardship_detail=values["hardship_detail"],
+        expected_recovery=values["expected_recovery"],
+        name=values["name"],
+        periods=values["periods"],
+        start_date=values["start_date"],
+    )
+
+
+def explain(values: dict, result: dict, lang: str) -> str:
+    """One plain paragraph: what you can pay, over how long, and what waiting would cost."""
+    return explain_text(result, lang)
+
+
+CALCULATOR = Calculator(
+    name="negotiation_kit",
+    title=t("协商工具包", "Negotiation kit"),
+    question=t(
+        "给银行的申请书和电话里要说的话，怎么准备？",
+        "What do I write to the bank and say on the phone?",
+    ),
+    fields=(
+        Field(
+            "cards",
+            "list",
+            t("你的信用卡", "Your cards"),
+            help=t(
+                "每张卡一行：哪家银行、现在欠多少、逾期几个月（不知道可以不填）。同一家银行的卡会合在一起。",
+                "One row per card: the bank, what you owe now, and months overdue (leave empty if not known). "
+                "Cards at the same bank are added up.",
+            ),
+            items=(
+                Field("bank", "choice", t("银行", "Bank"), choices=_BANK_CHOICES, default="citic"),
+                Field(
+                    "balance_yuan",
+                    "money",
+                    t("欠款", "Balance owed"),
+                    unit=YUAN,
+                    minimum="0.01",
+                    maximum="100000000",
+                ),
+                Field(
+                    "overdue_months",
+                    "integer",
+                    t("已逾期", "Months overdue"),
+                    unit=MONTHS,
+                    required=False,
+                    minimum="0",
+                    maximum="120",
+                ),
+            ),
+            default=[dict(c) for c in EXAMPLE_CARDS],
+            max_items=20,
+        ),
+        Field(
+            "monthly_income_yuan",
+            "money",
+            t("每月收入", "Monthly income"),
+            unit=YUAN,
+            help=t("到手的收入，包括家里可以用来还债的收入。", "Take-home income, including household income available for debts."),
+            default="8000",
+            minimum="0",
+        ),
+        Field(
+            "essential_spending_yuan",
+            "money",
+            t("每月必要开支", "Essential spending a month"),
+            unit=YUAN,
+            help=t("吃饭、住房、水电、交通、医疗、孩子上学等。", "Food, housing, utilities, transport, medical costs, school."),
+            default="4500",
+            minimum="0",
+        ),
+        Field(
+            "other_debt_payments_yuan",
+            "money",
+            t("其他债务每月还款", "Other debt payments a month"),
+            unit=YUAN,
+            help=t("房贷、车贷、其他贷款的月供（不含信用卡）。", "Mortgage, car and other loan payments (not cards)."),
+            default="500",
+            required=False,
+            minimum="0",
+        ),
+        Field(
+            "hardship_reason",
+            "choice",
+            t("还不上的原因", "Why you cannot pay"),
+            choices=REASONS,
+            default="job_loss",
+        ),
+        Field(
+            "hardship_detail",
+            "text",
+            t("具体情况（一两句话）", "What happened (a sentence or two)"),
+            help=t("会写进申请书，例如：2026 年 9 月公司裁员。", "Goes into the letter, e.g. “laid off in September 2026”."),
+            required=False,
+            max_length=120,
+        ),
+        Field(
+            "expected_recovery",
+            "text",
+            t("预计什么时候好转", "When you expect things to ease"),
+            help=t("例如：2027 年 6 月，或“找到新工作后”。", "E.g. “June 2027” or “once I find a new job”."),
+            required=False,
+            max_length=40,
+        ),
+        Field(
+            "name",
+            "text",
+            t("你的姓名", "Your name"),
+            help=t("只用来填进申请书，不会发到任何地方。", "Only put into the letter; it is not sent anywhere."),
+            required=False,
+            max_length=30,
+        ),
+        Field(
+            "periods",
+            "integer",
+            t("想分几期", "Months you want"),
+            unit=PERIODS,
+            help=t(
+                "可不填：不填就按你每月能还的钱算出最短期数。最多 60 期（第七十条：最长 5 年）。",
+                "Optional: leave empty for the shortest plan you can afford. At most 60 (Article 70: 5 years).",
+            ),
+            required=False,
+            minimum="1",
+        ),
+        Field(
+            "start_date",
+            "date",
+            t("第一期还款日期", "First payment date"),
+            help=t("可不填：不填就是下个月 1 日。", "Optional: leave empty for the 1st of next month."),
+            required=False,
+            minimum="2000-01-01",
+        ),
+    ),
+    outputs=(
+        Output("capacity_yuan", UI["capacity"], "money", primary=True),
+        Output("total_debt_yuan", UI["total"], "money"),
+        Output("monthly_total_yuan", UI["monthly_total"], "money"),
+        Output("longest_periods", t("最长期数", "Longest plan (months)"), "count"),
+        Output("doing_nothing_yuan", UI["nothing"], "money"),
+    ),
+    compute=_compute,
+    render_html=render_result_html,
+    table=Table(
+        "plans",
+        (
+            Column("bank_label", UI["bank"], "text"),
+            Column("phone", UI["phone"], "text"),
+            Column("debt_yuan", UI["debt"], "money"),
+            Column("share_yuan", UI["share"], "money"),
+            Column("periods", UI["periods"], "count"),
+            Column("payment_yuan", UI["payment"], "money"),
+            Column("end_date", UI["end"], "date"),
+            Column("doing_nothing_yuan", UI["nothing_col"], "money"),
+        ),
+        UI["plans"],
+    ),
+    explain=explain,
+    conventions=t(
+        "每月能还的钱 = 收入 − 必要开支 − 其他债务月供；按各家银行欠款的比例分配，四舍五入到分，余数计入欠款最多的银行。"
+        "每家银行的方案免息，最多 60 期（第七十条：最长 5 年），每期本金截尾到分，余数计入最后一期。"
+        "“再拖 3 个月”按常见条件估算：日利率 0.05%、每 30 天复利一次，违约金为最低还款额（欠款的 10%）未还部分的 5%。"
+        "这些文字是你提出的申请，银行可以同意，也可以不同意。你填的内容只在你的浏览器里计算，不会发送出去。",
+        "What you can pay = income − essential spending − other debt payments; shared between banks in proportion to "
+        "debt, rounded half-up to the fen, the remainder to the bank owed most. Each plan is interest-free and at most "
+        "60 months (Article 70: 5 years); principal per month is truncated to the fen, the remainder in the last month. "
+        "“Three more months” uses common terms: 0.05 % a day compounded every 30 days, and a late fee of 5 % of an "
+        "unpaid minimum payment of 10 % of the balance. The texts are your request; the bank may agree or not. What you "
+        "type is computed in your browser only and is never sent anywhere.",
+    ),
+    references=(
+        {
+            "zh": "《商业银行信用卡业务监督管理办法》（原银监会令2011年第2号）第七十条：银行“可以”与持卡人协商个性化分期还款协议，最长不超过 5 年；"
+            "签署协议后停止催收；口头协议必须留存录音。",
+            "en": "Measures on the Supervision and Administration of Credit Card Business of Commercial Banks (CBRC Order "
+            "2011 No. 2), Article 70: the bank may agree a personalised instalment plan of at most 5 years; collection "
+            "stops once it is signed; an oral agreement must be recorded.",
+            "url": "https://www.nfra.gov.cn/cn/view/pages/rulesDetail.html?docId=272670",
+        },
+        {
+            "zh": "《中国人民银行关于信用卡业务有关事项的通知》（银发〔2016〕111号）：违约金由发卡机构与持卡人约定，不得对违约金计收利息。",
+            "en": "PBOC notice Yinfa [2016] No. 111: late fees (违约金) are agreed between issuer and cardholder and bear no interest.",
+            "url": None,
+        },
+        {
+            "zh": "美国消费者金融保护局（CFPB）：先联系发卡机构，说明原因、能还多少、从什么时候开始，并要求书面确认。",
+            "en": "US CFPB, “Need help with your credit card debt? Start with your credit card company!”: explain why, "
+            "how much and from when, and get written confirmation.",
+            "url": "https://www.consumerfinance.gov/about-us/blog/need-help-your-credit-card-debt-start-your-credit-card-company/",
+        },
+    ),
+)
