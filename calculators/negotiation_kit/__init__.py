@@ -8,9 +8,10 @@ and when they expect it to ease. :func:`negotiation_kit` then
 
 1. works out what they can pay each month (:mod:`calculators.repayment_capacity`);
 2. splits that amount across their banks and finds, for each bank, the shortest
-   interest-free plan of at most 60 months that fits its share
-   (:func:`calculators.negotiated_plan.negotiated_plan`), or the plan of the
-   number of months they asked for;
+   interest-free plan of at most 60 months that fits its share (the rule of
+   :func:`calculators.negotiated_plan.negotiated_plan`), or the plan of the
+   number of months they asked for if that fits too; it never offers more a month
+   than the reader can pay;
 3. shows what three more months of doing nothing would add
    (:func:`calculators.overdue_cost.overdue_cost`), for comparison;
 4. writes, for each bank, a repayment proposal letter (协商还款申请书) in Chinese
@@ -31,14 +32,17 @@ Conventions
   difference goes to the bank with the largest debt (the first such bank in the
   order entered), so the shares add up to the capacity exactly. Cards at the
   same bank are added up: one plan and one letter per bank.
-- **Plan asked for.** Interest-free (only the debt is repaid: the letter asks
+- **Plan offered.** Interest-free (only the debt is repaid: the letter asks
   the bank to stop interest and fees), at most 60 monthly payments (Article 70:
   5 years). Principal per month is truncated to the fen and the remainder goes
-  into the last month (the negotiated-plan calculator's rule). Without a chosen
-  number of months, each bank gets the shortest plan whose payment fits its
-  share; if even 60 months does not fit, the plan is 60 months and is marked
-  as more than the reader can pay (the letter then says so and asks the bank to
-  consider it). A chosen number of months over 60 is refused with the reason.
+  into the last month (the negotiated-plan calculator's rule). Each bank gets
+  the shortest plan whose largest payment fits its share, or the chosen number
+  of months when that fits too (a chosen number that does not fit is reported
+  in a warning and not offered). **No offer is above the share**: if even 60
+  months does not fit, the offer is the share each month for 60 months, and the
+  letter and phone script say plainly that this does not clear the debt and ask
+  the bank to waive interest and fees or to make its own proposal. A chosen
+  number of months over 60 is refused with the reason.
 - **Payment dates.** The first payment on the start date, then the same day of
   each following month (the last day of a shorter month).
 - **Cost of doing nothing (typical assumptions, not any bank's terms).** For

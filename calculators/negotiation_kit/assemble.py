@@ -60,7 +60,7 @@ def negotiation_kit(
     dict
         Totals (``capacity_yuan``, ``total_debt_yuan``, ``monthly_total_yuan``,
         ``doing_nothing_yuan``, ``card_count``, ``bank_count``, ``longest_periods``,
-        ``all_fit``), ``plans`` (one row per bank), ``warnings`` (bilingual texts) and
+        ``all_clear``), ``plans`` (one row per bank), ``warnings`` (bilingual texts) and
         ``documents`` (``letters`` and ``scripts``: per bank ``{"bank", "zh", "en"}``;
         ``checklist``: ``{"zh", "en"}``), ``call_log`` (template rows per language).
 
@@ -111,8 +111,12 @@ def negotiation_kit(
                 "periods": p["periods"],
                 "payment_yuan": p["payment_yuan"],
                 "last_payment_yuan": p["last_payment_yuan"],
-                "fits": p["fits"],
+                "clears": p["clears"],
+                "covered_yuan": p["covered_yuan"],
+                "shortfall_yuan": p["shortfall_yuan"],
                 "shortest_fitting": p["shortest_fitting"],
+                "asked_periods": p["asked_periods"],
+                "asked_payment_yuan": p["asked_payment_yuan"],
                 "first_date": start.isoformat(),
                 "end_date": add_months(start, p["periods"] - 1).isoformat(),
                 "doing_nothing_yuan": doing_nothing_cost(debt),
@@ -128,7 +132,7 @@ def negotiation_kit(
         "card_count": len(cards),
         "bank_count": len(banks),
         "longest_periods": max(p["periods"] for p in plans),
-        "all_fit": all(p["fits"] for p in plans),
+        "all_clear": all(p["clears"] for p in plans),
         "start_date": start.isoformat(),
         "monthly_income_yuan": money(income),
         "essential_spending_yuan": money(essential),

@@ -25,7 +25,7 @@ from string import Template
 
 from .. import fmt
 from . import wording
-from .plan import ART70_EN, ART70_ZH, bank_name, bank_phone, dec, iso
+from .plan import ART70_EN, ART70_ZH, BANKS_BY_ID, bank_name, bank_phone, dec, iso
 
 __all__ = ["letter", "phone_script", "checklist", "warnings", "no_capacity_message", "explain_text",
            "document_text", "fill", "date_text"]
@@ -63,10 +63,9 @@ def _blocks(spec: tuple, lang: str, values: dict, flags: dict, cards: list | Non
     out = []
     for entry in spec:
         kind, texts, when = entry[0], entry[1:3], entry[3] if len(entry) > 3 else None
-        if when is not None:
-            wanted = not when.startswith("!")
-            if bool(flags[when.lstrip("!")]) != wanted:
-                continue
+        # Several conditions separated by spaces must all hold.
+        if when is not None and any(bool(flags[w.lstrip("!")]) == w.startswith("!") for w in when.split()):
+            continue
         if kind == "cards":
             out.extend(["li", line] for line in cards or [])
             continue
@@ -113,6 +112,7 @@ def _plan_values(kit: dict, plan: dict, lang: str) -> dict:
     return {
         "bank": bank_name(b, lang),
         "phone": bank_phone(b, lang),
+        "number": BANKS_BY_ID[b]["phone"],
         "art70": ART70_ZH if lang == "zh" else ART70_EN,
         "card_count": len(plan["cards"]),
         "cards_word": "card" if len(plan["cards"]) == 1 else "cards",
@@ -129,6 +129,8 @@ def _plan_values(kit: dict, plan: dict, lang: str) -> dict:
         "capacity": y(kit["capacity_yuan"]),
         "bank_count": kit["bank_count"],
         "total": y(kit["total_debt_yuan"]),
+        "covered": y(plan["covered_yuan"]),
+        "shortfall": y(plan["shortfall_yuan"]),
     }
 
 
@@ -136,7 +138,7 @@ def _plan_flags(kit: dict, plan: dict) -> dict:
     return {
         "several": kit["bank_count"] > 1,
         "uneven": plan["last_payment_yuan"] != plan["payment_yuan"],
-        "fits": plan["fits"],
+        "clears": plan["clears"],
     }
 
 
@@ -177,22 +179,26 @@ def checklist(kit: dict, lang: str) -> dict:
 
 
 def warnings(kit: dict) -> list:
-    """Bilingual warnings for plans that ask more than the reader can pay."""
+    """Bilingual warnings: a chosen number of months the reader cannot pay, a debt 60 months do not clear."""
     out = []
     for p in kit["plans"]:
-        if p["fits"]:
-            continue
-        spec = wording.WARN_OVER_60 if p["shortest_fitting"] is None else wording.WARN_CHOSEN_TOO_SHORT
-        out.append({
-            lang: fill(spec[_i(lang)], {
-                "bank": bank_name(p["bank"], lang),
-                "n": p["periods"],
-                "payment": _yuan(p["payment_yuan"], lang),
-                "share": _yuan(p["share_yuan"], lang),
-                "shortest": p["shortest_fitting"],
+        for spec, applies in ((wording.WARN_CHOSEN_TOO_SHORT, p["asked_periods"] is not None),
+                              (wording.WARN_NOT_CLEARED, not p["clears"])):
+            if not applies:
+                continue
+            out.append({
+                lang: fill(spec[_i(lang)], {
+                    "bank": bank_name(p["bank"], lang),
+                    "n": p["periods"],
+                    "debt": _yuan(p["debt_yuan"], lang),
+                    "share": _yuan(p["share_yuan"], lang),
+                    "covered": _yuan(p["covered_yuan"], lang),
+                    "shortfall": _yuan(p["shortfall_yuan"], lang),
+                    "asked": p["asked_periods"],
+                    "asked_payment": _yuan(p["asked_payment_yuan"] or 0, lang),
+                })
+                for lang in ("zh", "en")
             })
-            for lang in ("zh", "en")
-        })
     return out
 
 
@@ -204,6 +210,8 @@ def no_capacity_message(capacity) -> dict:
 def explain_text(result: dict, lang: str) -> str:
     """One plain paragraph: what you can pay, over how long, and what waiting would cost."""
     y = lambda x: _yuan(x, lang)  # noqa: E731
+    not_cleared = sum(1 for p in result["plans"] if not p["clears"])
+    extra = fill(wording.EXPLAIN_NOT_CLEARED[_i(lang)], {"count": not_cleared}) if not_cleared else ""
     return fill(wording.EXPLAIN[_i(lang)], {
         "capacity": y(result["capacity_yuan"]),
         "total": y(result["total_debt_yuan"]),
@@ -212,7 +220,7 @@ def explain_text(result: dict, lang: str) -> str:
         "monthly": y(result["monthly_total_yuan"]),
         "n": result["longest_periods"],
         "nothing": y(result["doing_nothing_yuan"]),
-    })
+    }) + extra
 
 
 def document_text(doc: dict) -> str:

@@ -83,9 +83,13 @@ CALCULATOR = Calculator(
         Field(
             "monthly_income_yuan",
             "money",
-            t("每月收入", "Monthly income"),
+            t("家里每月能用来还债的收入", "Household income a month available for debts"),
             unit=YUAN,
-            help=t("到手的收入，包括家里可以用来还债的收入。", "Take-home income, including household income available for debts."),
+            help=t(
+                "到手的收入：你自己的，加上家人能拿出来帮你还债的。申请书会写明这是家里的收入。",
+                "Take-home income: your own plus what your family can put towards the debts. The letter says it is "
+                "household income.",
+            ),
             default="8000",
             minimum="0",
         ),

@@ -30,7 +30,7 @@ UI = {
     "payment": t("每月还款", "Monthly payment"),
     "end": t("还清日期", "Paid off on"),
     "nothing_col": t("再拖 3 个月多付", "3 more months unpaid adds"),
-    "over": t("超出能力", "more than you can pay"),
+    "not_cleared": t("60 期内还不清", "does not clear the debt in 60 months"),
     "letters": t("协商还款申请书", "Repayment proposal letters"),
     "scripts": t("电话脚本", "Phone scripts"),
     "checklist": t("材料清单", "Documents checklist"),
@@ -120,7 +120,7 @@ def _doc_block(doc: dict, lang: str, filename: str) -> str:
 
 def _plan_card(p: dict, lang: str) -> str:
     y = lambda x: fmt.yuan(dec(x), lang)  # noqa: E731
-    over = "" if p["fits"] else f' <strong class="kit-over">({escape(_u("over", lang))})</strong>'
+    over = "" if p["clears"] else f' <strong class="kit-over">({escape(_u("not_cleared", lang))})</strong>'
     name = p["bank_name"] if lang == "zh" else p["bank_name_en"]
 
     def item(label: str, key: str, shown: str, extra: str = "") -> str:

@@ -9,9 +9,12 @@ Conventions
   bank's debt / total card debt, rounded ROUND_HALF_UP to the fen; the rounding
   difference goes to the bank with the largest debt (the first such bank in the
   order entered), so the shares add up to the capacity exactly.
-- **Plan asked for.** Interest-free, at most :data:`MAX_PERIODS` monthly payments
+- **Plan offered.** Interest-free, at most :data:`MAX_PERIODS` monthly payments
   (Article 70: 5 years), principal per month truncated to the fen with the
-  remainder in the last month (:func:`calculators.negotiated_plan.negotiated_plan`).
+  remainder in the last month (the rule of :func:`calculators.negotiated_plan.negotiated_plan`).
+  **No payment is ever above the bank's share**: when 60 months at the share do not
+  clear the debt, the offer is the share for 60 months, and the letter says it does not
+  clear the debt.
 - **Cost of doing nothing (typical assumptions, not any bank's terms).** 90 more
   days unpaid at 0.05 % a day compounded every 30 days, plus a 违约金 of 5 % of an
   unpaid minimum payment of 10 % of the balance at each missed due date (fact sheet B, [S]).
@@ -21,11 +24,11 @@ Conventions
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from .._bankdata import BANKS
 from .._core import InputError, money
-from ..negotiated_plan import MAX_PERIODS, negotiated_plan
+from ..negotiated_plan import MAX_PERIODS
 
 __all__ = [
     "MAX_PERIODS",
@@ -37,6 +40,8 @@ __all__ = [
     "default_start",
     "split_capacity",
     "bank_plan",
+    "interest_free_payments",
+    "shortest_fitting",
     "doing_nothing_cost",
     "capacity",
     "months_too_long",
@@ -45,6 +50,7 @@ __all__ = [
 BANK_IDS = tuple(b for b, _ in BANKS)
 BANKS_BY_ID = dict(BANKS)
 ZERO = Decimal("0")
+FEN = Decimal("0.01")
 
 #: Typical assumptions for the cost of doing nothing (fact sheet B, [S]).
 NOTHING_DAYS = 90
@@ -140,38 +146,93 @@ def months_too_long(periods: int) -> InputError:
     )
 
 
-def bank_plan(debt, share, periods: int | None = None) -> dict:
-    """The interest-free plan asked of one bank: ``periods`` months, or the shortest that fits.
+def _truncate(x: Decimal) -> Decimal:
+    return x.quantize(FEN, rounding=ROUND_DOWN)
 
-    Returns ``periods``, ``payment_yuan`` (the usual monthly payment), ``last_payment_yuan``,
-    ``fits`` (payment within ``share``) and ``shortest_fitting`` (the shortest number of
-    months whose payment fits ``share``, or None if even 60 does not).
 
-    >>> p = bank_plan(Decimal("20000"), Decimal("967.74"))
-    >>> p["periods"], p["payment_yuan"], p["last_payment_yuan"], p["fits"]
-    (21, Decimal('952.38'), Decimal('952.40'), True)
-    >>> p = bank_plan(Decimal("100000"), Decimal("1000"))
-    >>> p["periods"], p["payment_yuan"], p["fits"], p["shortest_fitting"]
-    (60, Decimal('1666.66'), False, None)
+def interest_free_payments(debt, periods: int) -> tuple:
+    """``(payment, last_payment)`` of ``debt`` repaid in ``periods`` months, interest-free.
+
+    The negotiated-plan calculator's rule: principal per month truncated to the fen, the
+    remainder in the last month (so the last payment is the largest).
+
+    >>> interest_free_payments(Decimal("20000"), 21)
+    (Decimal('952.38'), Decimal('952.40'))
+    """
+    debt = dec(debt)
+    payment = _truncate(debt / periods)
+    return payment, money(debt - payment * (periods - 1))
+
+
+def shortest_fitting(debt, share) -> int | None:
+    """The fewest months (1 to 60) whose largest interest-free payment is within ``share``.
+
+    None when even 60 months asks more than ``share`` a month.
+
+    >>> shortest_fitting(Decimal("42000"), Decimal("2032.26")), shortest_fitting(Decimal("100000"), Decimal("1500"))
+    (21, None)
     """
     debt, share = dec(debt), dec(share)
+    if share <= 0:
+        return None
+    # Every payment is at least debt / n on average, so fewer than debt / share months cannot fit.
+    n = max(1, int((debt / share).to_integral_value(rounding=ROUND_CEILING)))
+    while n <= MAX_PERIODS:
+        if interest_free_payments(debt, n)[1] <= share:
+            return n
+        n += 1
+    return None
+
+
+def bank_plan(debt, share, periods: int | None = None) -> dict:
+    """The interest-free plan offered to one bank: never more a month than ``share``.
+
+    - ``periods`` given and its payments fit ``share``: that plan;
+    - otherwise the shortest plan that fits (``asked_periods`` and ``asked_payment_yuan`` then
+      record what the reader asked for and why it was not used);
+    - if even 60 months does not fit, the offer is ``share`` a month for 60 months, which does
+      not clear the debt (``clears`` False; ``covered_yuan`` is what it repays, ``shortfall_yuan``
+      what is left): the letter says so and asks the bank to waive interest and fees or propose.
+
+    >>> p = bank_plan(Decimal("20000"), Decimal("967.74"))
+    >>> p["periods"], p["payment_yuan"], p["last_payment_yuan"], p["clears"]
+    (21, Decimal('952.38'), Decimal('952.40'), True)
+    >>> p = bank_plan(Decimal("100000"), Decimal("1500"))
+    >>> p["periods"], p["payment_yuan"], p["clears"], p["covered_yuan"], p["shortfall_yuan"]
+    (60, Decimal('1500.00'), False, Decimal('90000.00'), Decimal('10000.00'))
+    >>> p = bank_plan(Decimal("42000"), Decimal("2032.26"), periods=12)
+    >>> p["periods"], p["asked_periods"], p["asked_payment_yuan"]
+    (21, 12, Decimal('3500.00'))
+    """
+    debt, share = money(dec(debt)), money(dec(share))
     if periods is not None and periods > MAX_PERIODS:
         raise months_too_long(periods)
-    shortest = None
-    if share > 0:
-        try:
-            shortest = negotiated_plan(debt, monthly_affordable_yuan=share)["periods"]
-        except InputError:
-            shortest = None
-    n = periods if periods is not None else (shortest if shortest is not None else MAX_PERIODS)
-    plan = negotiated_plan(debt, n)
+    shortest = shortest_fitting(debt, share)
+    asked = asked_payment = None
+    n = shortest
+    if periods is not None:
+        first, last = interest_free_payments(debt, periods)
+        if last <= share:
+            n = periods
+        else:
+            asked, asked_payment = periods, last
+    if n is not None:
+        payment, last = interest_free_payments(debt, n)
+        covered, clears = debt, True
+    else:
+        n, payment, last = MAX_PERIODS, share, share
+        covered, clears = money(share * MAX_PERIODS), False
     return {
         "periods": n,
-        "payment_yuan": plan["first_payment_yuan"],
-        "last_payment_yuan": plan["last_payment_yuan"],
-        "max_payment_yuan": plan["max_payment_yuan"],
-        "fits": plan["max_payment_yuan"] <= share,
+        "payment_yuan": payment,
+        "last_payment_yuan": last,
+        "max_payment_yuan": max(payment, last),
+        "clears": clears,
+        "covered_yuan": covered,
+        "shortfall_yuan": money(debt - covered),
         "shortest_fitting": shortest,
+        "asked_periods": asked,
+        "asked_payment_yuan": asked_payment,
     }
 
 

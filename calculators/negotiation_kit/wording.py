@@ -86,7 +86,8 @@ SHORT_NAME_BLANK = ("＿＿＿", "___")
 # --------------------------------------------------------------------------------------
 # The letter. Names: $bank $phone $name $card_count $cards_word $debt $hardship $recovery
 # $income $essential $other $capacity $bank_count $total $share $n $payment $last $start $end
-# $art70
+# $covered $shortfall $art70. Conditions: several (more than one bank), uneven (the last payment
+# differs), clears (the plan repays the whole debt within 60 months at the reader's share).
 # --------------------------------------------------------------------------------------
 
 LETTER_TITLE = (
@@ -108,14 +109,16 @@ LETTER = (
     ("p", "${hardship}", "${hardship}"),
     ("p", "${recovery}", "${recovery}"),
     ("h", "二、我每月能还多少", "2. What I can pay each month"),
-    ("p", "我每月收入约 ${income}，必要生活开支约 ${essential}，其他债务每月要还约 ${other}。扣除这些以后，"
+    ("p", "我家每月能用来还债的收入（我自己的收入，加上家人能拿出来帮我还债的）合计约 ${income}，必要生活开支约 ${essential}，其他债务每月要还约 ${other}。扣除这些以后，"
           "我每月能用来还信用卡的钱约为 ${capacity}。",
-          "My monthly income is about ${income}, my essential spending about ${essential} and my other debt "
+          "My household's monthly income available for debts (my own income plus what my family can put "
+          "towards them) is about ${income}, my essential spending about ${essential} and my other debt "
           "payments about ${other}. That leaves about ${capacity} a month for my credit cards.", "!several"),
-    ("p", "我每月收入约 ${income}，必要生活开支约 ${essential}，其他债务每月要还约 ${other}。扣除这些以后，"
+    ("p", "我家每月能用来还债的收入（我自己的收入，加上家人能拿出来帮我还债的）合计约 ${income}，必要生活开支约 ${essential}，其他债务每月要还约 ${other}。扣除这些以后，"
           "我每月能用来还信用卡的钱约为 ${capacity}。我一共欠 ${bank_count} 家银行 ${total}，按各家欠款的比例分配，"
           "每月能还给贵行的是 ${share}。",
-          "My monthly income is about ${income}, my essential spending about ${essential} and my other debt "
+          "My household's monthly income available for debts (my own income plus what my family can put "
+          "towards them) is about ${income}, my essential spending about ${essential} and my other debt "
           "payments about ${other}. That leaves about ${capacity} a month for my credit cards. I owe "
           "${bank_count} banks ${total} in all; shared in proportion to what I owe each, ${share} a month is "
           "for this bank.", "several"),
@@ -125,10 +128,13 @@ LETTER = (
           "instalment plan:"),
     ("li", "把上述欠款 ${debt}分 ${n} 期偿还，每月还 ${payment}，从 ${start}开始，到 ${end}还清。",
            "The debt of ${debt} repaid in ${n} monthly payments of ${payment}, from ${start} until ${end}.",
-           "!uneven"),
+           "clears !uneven"),
     ("li", "把上述欠款 ${debt}分 ${n} 期偿还，每月还 ${payment}（最后一期 ${last}），从 ${start}开始，到 ${end}还清。",
            "The debt of ${debt} repaid in ${n} monthly payments of ${payment} (the last one ${last}), from "
-           "${start} until ${end}.", "uneven"),
+           "${start} until ${end}.", "clears uneven"),
+    ("li", "每月还 ${payment}，从 ${start}开始，共 ${n} 期，到 ${end}，合计 ${covered}。这是我每月能还给贵行的全部。",
+           "${payment} a month from ${start}, ${n} payments until ${end}, ${covered} in all. This is all I can pay "
+           "the bank each month.", "!clears"),
     ("li", "分期期间停止计收利息、年费和其他费用；已经产生的违约金和其他费用予以减免，不能全部减免的，请减少。",
            "No interest, annual fees or other charges during the plan; the late fees (违约金) and other charges "
            "already added waived, or reduced if they cannot all be waived."),
@@ -139,10 +145,13 @@ LETTER = (
            "amount and date, and whether annual fees, interest and other charges apply during the plan. If we "
            "agree by phone, please keep the recording, as Article 70 requires."),
     ("li", "协议签署后，请按第七十条的规定停止催收。", "Once the agreement is signed, collection to stop, as Article 70 provides."),
-    ("p", "我要说明：每月 ${payment} 比我现在每月能还给贵行的 ${share} 多。我会尽力按时还款，也恳请贵行在减免利息和费用时考虑这一点。",
-          "Please note: ${payment} a month is more than the ${share} I can now pay this bank. I will do my best to "
-          "pay on time, and I ask the bank to take this into account when considering interest and fees.",
-     "!fits"),
+    ("p", "我要如实说明：按我现在的能力，即使分 60 期（第七十条允许的最长 5 年），合计也只能还 ${covered}，"
+          "还不清全部欠款 ${debt}，还差 ${shortfall}。我不能承诺超出我能力的金额。因此恳请贵行减免利息、违约金和其他费用；"
+          "如果贵行不能这样做，请贵行提出一个每月还款不超过这个数的方案。",
+          "I must say plainly: at what I can now pay, even 60 months (the 5-year maximum of Article 70) repays only "
+          "${covered}, which does not clear the whole debt of ${debt}; ${shortfall} would remain. I cannot promise "
+          "more than I can pay. I therefore ask the bank to waive interest, late fees (违约金) and other charges; "
+          "if it cannot, please propose a plan of no more than that a month.", "!clears"),
     ("h", "四、我的承诺", "4. My commitments"),
     ("p", "我会按协议按时还款。我知道在协议的款项全部还清以前，不能向任何银行申请信用卡。"
           "我的情况如有变化，会及时告诉贵行。我明白是否同意这个方案由贵行决定；如果贵行不能同意，请告诉我贵行可以接受的方案。",
@@ -158,13 +167,14 @@ LETTER = (
 )
 
 # --------------------------------------------------------------------------------------
-# The phone script. Names: $bank $phone $name $reason $debt $share $n $payment $start $art70
+# The phone script. Names: $bank $phone $name $reason $debt $share $n $payment $start $covered
+# $shortfall $number (the bare card-service number) $art70. Condition: clears (as in the letter).
 # --------------------------------------------------------------------------------------
 
 SCRIPT_TITLE = ("电话脚本：${bank}", "Phone script: ${bank}")
 
 SCRIPT = (
-    ("p", "拨打 ${bank}信用卡中心：${phone}", "Call the ${bank} card centre: ${phone}"),
+    ("p", "拨打${bank}信用卡中心：${phone}", "Call the ${bank} card centre: ${phone}"),
     ("h", "打电话前", "Before you call"),
     ("li", "准备好：身份证、每张卡的卡号和最近的账单、这份脚本、申请书、纸笔或本页的通话记录表。",
            "Have ready: your ID, each card's number and latest statement, this script, the letter, and pen and "
@@ -184,7 +194,13 @@ SCRIPT = (
             "我希望分 ${n} 期，每月还 ${payment}，从 ${start}开始。”",
             "“I owe the bank about ${debt} in all. After essential spending and my other debt payments I can pay "
             "the bank about ${share} a month. I would like ${n} monthly payments of ${payment}, starting on "
-            "${start}.”"),
+            "${start}.”", "clears"),
+    ("say", "“我在贵行一共欠大约 ${debt}。扣除必要开支和其他还款以后，我每月最多能还给贵行 ${share}。按这个数还满 60 期，"
+            "合计 ${covered}，还不清全部欠款。我想请贵行减免利息和费用，或者告诉我贵行能提出什么方案。每月超过 ${share}，我就还不起了。”",
+            "“I owe the bank about ${debt} in all. After essential spending and my other debt payments the most I "
+            "can pay the bank is ${share} a month. At that rate 60 months repays ${covered}, which does not clear "
+            "the whole debt. I would like to ask the bank to waive interest and fees, or to tell me what plan it "
+            "can offer. More than ${share} a month I cannot pay.”", "!clears"),
     ("h", "3. 要问清楚的事", "3. What to ask"),
     ("li", "我能不能办个性化分期？要交哪些材料，怎么交，多久有答复？",
            "Can I have a personalised instalment plan? Which documents do you need, how do I send them, and when "
@@ -199,6 +215,8 @@ SCRIPT = (
            "Can I have the agreement in writing (a paper agreement, or a text message or app confirmation)? If we "
            "agree today on the phone, please confirm the call is recorded: Article 70 requires the bank to keep a "
            "recording of an oral agreement."),
+    ("li", "书面申请寄到哪里、交到哪个网点，还是可以在 App 里提交？",
+           "Where do I send a written application: which address or branch, or can I submit it in the app?"),
     ("li", "办了以后，征信报告上会怎么显示？以前的逾期记录会怎样？",
            "How will the plan show on my credit report, and what happens to the overdue records already there?"),
     ("li", "协议签了以后，催收会停吗？以后如果有一期还不上，会怎么处理？",
@@ -213,7 +231,21 @@ SCRIPT = (
     ("li", "不要答应付钱给任何中介或“代理协商”机构：第七十条讲的是银行和持卡人自己协商。",
            "Do not agree to pay any intermediary or “debt negotiation” agency: Article 70 is about the bank and "
            "the cardholder negotiating themselves."),
-    ("h", "5. 挂电话以前", "5. Before you hang up"),
+    ("h", "5. 保护好自己：防冒充、防诈骗", "5. Stay safe: impostors and scams"),
+    ("li", "有人打电话自称银行、催收公司或“协商专员”，先问清对方的姓名、单位、受哪家银行委托；然后挂断，"
+           "用本页写的银行电话 ${number} 打回去核实。",
+           "If someone calls saying they are the bank, a collection agency or a “negotiation officer”, ask their "
+           "name, their organisation and which bank authorised them; then hang up and call back on the bank's "
+           "number given here, ${number}, to check."),
+    ("li", "只通过银行自己的渠道（银行 App、网点、银行公布的还款方式）还到你自己名下的信用卡账户。"
+           "不要把钱转到对方给的个人账户或“第三方账户”。",
+           "Repay only into your own card account, through the bank's own channels (its app, a branch, the "
+           "repayment methods the bank publishes). Never pay into a personal or “third-party” account a caller "
+           "gives you."),
+    ("li", "不要为了“办下来”付任何手续费、保证金或服务费。", "Never pay a fee, deposit or service charge to get a plan approved."),
+    ("li", "不要共享手机屏幕，不要安装对方让你装的软件，不要把验证码告诉任何人。",
+           "Never share your screen, install an app a caller asks you to, or tell anyone a verification code."),
+    ("h", "6. 挂电话以前", "6. Before you hang up"),
     ("li", "把说定的内容复述一遍：期数、每期金额、还款日、是否停息、违约金怎么处理。",
            "Repeat back what was agreed: the number of payments, the amount, the payment day, whether interest "
            "stops, what happens to late fees."),
@@ -258,25 +290,28 @@ CHECKLIST = (
 # Warnings shown above the plans. Names: $bank $n $payment $share $shortest
 # --------------------------------------------------------------------------------------
 
-WARN_OVER_60 = (
-    "${bank}：即使分 60 期（第七十条允许的最长 5 年），每月也要还 ${payment}，比你按比例能还给这家银行的 ${share} 多。"
-    "申请书里写明了这一点。可以先问问免费的债务咨询机构，再和银行谈。",
-    "${bank}: even over 60 months (the 5-year maximum of Article 70) the payment is ${payment} a month, more than "
-    "the ${share} you can pay this bank. The letter says so. Consider free debt advice before you talk to the bank.",
+WARN_NOT_CLEARED = (
+    "${bank}：按你能还给这家银行的每月 ${share}，即使分 60 期（第七十条允许的最长 5 年），合计 ${covered}，"
+    "也还不清 ${debt}，还差 ${shortfall}。申请书和电话脚本写的是你能还的 ${share}，说明还不清，"
+    "并请银行减免利息和费用，或者提出它的方案。不要答应超出你能力的金额。",
+    "${bank}: at the ${share} a month you can pay this bank, even 60 months (the 5-year maximum of Article 70) "
+    "repays ${covered}, which does not clear ${debt}; ${shortfall} would remain. The letter and the phone script "
+    "offer the ${share} you can pay, say that it does not clear the debt, and ask the bank to waive interest and "
+    "fees or to make its own proposal. Do not agree to more than you can pay.",
 )
 WARN_CHOSEN_TOO_SHORT = (
-    "${bank}：分 ${n} 期每月要还 ${payment}，比你按比例能还给这家银行的 ${share} 多。"
-    "至少要分 ${shortest} 期才还得起；可以把期数改大，或者留空。",
-    "${bank}: ${n} months means ${payment} a month, more than the ${share} you can pay this bank. You need at "
-    "least ${shortest} months; choose more months or leave the field empty.",
+    "${bank}：分 ${asked} 期每月要还 ${asked_payment}，比你按比例能还给这家银行的 ${share} 多，"
+    "所以申请书按你还得起的 ${n} 期写。",
+    "${bank}: ${asked} months would mean ${asked_payment} a month, more than the ${share} you can pay this bank, "
+    "so the letter asks for ${n} months, which you can pay.",
 )
 
 NO_CAPACITY = (
     "按你填的数字，每月收入扣除必要开支和其他还款后，没有钱可以还信用卡（${capacity}）。"
-    "这时工具算不出分期方案。仍然可以打电话告诉银行你的情况，问能不能暂缓还款；也可以先找免费的债务咨询。",
+    "这时工具算不出分期方案。仍然可以打电话告诉银行你的情况，问能不能暂缓还款。",
     "With these figures nothing is left for the cards after essential spending and other debt payments "
     "(${capacity}), so the kit cannot work out a plan. You can still call the bank, explain, and ask whether "
-    "payments can be paused; or get free debt advice first.",
+    "payments can be paused.",
 )
 
 # --------------------------------------------------------------------------------------
@@ -290,4 +325,11 @@ EXPLAIN = (
     "You can pay about ${capacity} a month towards ${total} of card debt at ${bank_count} ${banks_word}. "
     "The plans below ask for ${monthly} a month in all, for at most ${n} months, with interest stopped: that is "
     "what you ask for, the bank may agree or not. Three more months of doing nothing would add about ${nothing}.",
+)
+
+#: Added to the paragraph when a plan does not clear its debt. Names: $count
+EXPLAIN_NOT_CLEARED = (
+    "其中 ${count} 家银行的欠款，按你能还的钱分 60 期也还不清：申请书写的是你能还的数，并说明这一点。",
+    " For ${count} of the banks, what you can pay does not clear the debt even in 60 months: the letter offers "
+    "what you can pay and says so.",
 )

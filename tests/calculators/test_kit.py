@@ -107,7 +107,7 @@ def test_plan_figures(result):
     assert (plans["citic"]["periods"], plans["citic"]["payment_yuan"]) == (21, Decimal("2000.00"))
     assert plans["cmb"]["periods"] == 21 and plans["cmb"]["payment_yuan"] == Decimal("952.38")
     assert plans["citic"]["first_date"] == "2027-01-15" and plans["citic"]["end_date"] == "2028-09-15"
-    assert result["all_fit"] and not result["warnings"]
+    assert result["all_clear"] and not result["warnings"]
     assert result["monthly_total_yuan"] <= result["capacity_yuan"]
 
 
@@ -150,14 +150,18 @@ def test_plans_repay_each_debt_within_60_months(balances, banks, income):
     assert out["ok"], out
     for p in out["result"]["plans"]:
         assert 1 <= p["periods"] <= 60
-        assert p["payment_yuan"] * (p["periods"] - 1) + p["last_payment_yuan"] == p["debt_yuan"]
-        # Fits the share, or is 60 months and says so.
-        assert p["fits"] == (p["payment_yuan"] <= p["share_yuan"] and p["last_payment_yuan"] <= p["share_yuan"])
-        if not p["fits"]:
-            assert p["periods"] == 60
-        # The letter asks for exactly the plan in the table.
+        # Never more a month than the reader can pay this bank.
+        assert p["payment_yuan"] <= p["share_yuan"] and p["last_payment_yuan"] <= p["share_yuan"]
         letter = texts(out["result"], "letter", p["bank"], "zh")
-        assert f"分 {p['periods']} 期" in letter and fmt.yuan(p["payment_yuan"], "zh") in letter
+        if p["clears"]:
+            assert p["payment_yuan"] * (p["periods"] - 1) + p["last_payment_yuan"] == p["debt_yuan"]
+            # The letter asks for exactly the plan in the table.
+            assert f"分 {p['periods']} 期" in letter and fmt.yuan(p["payment_yuan"], "zh") in letter
+        else:
+            # 60 payments of the share, and the letter says the debt is not cleared.
+            assert p["periods"] == 60 and p["payment_yuan"] == p["share_yuan"]
+            assert p["payment_yuan"] * 60 + p["shortfall_yuan"] == p["debt_yuan"]
+            assert "还不清" in letter and fmt.yuan(p["shortfall_yuan"], "zh") in letter
 
 
 # ---------------------------------------------------------------------------------------------
@@ -257,21 +261,85 @@ def test_61_months_is_refused_with_the_reason():
     assert run_kit(dict(THREE_CARDS, periods="60"))["ok"]
 
 
-def test_chosen_months_that_cost_too_much_are_flagged_in_page_and_letter():
+def test_chosen_months_the_reader_cannot_pay_are_flagged_and_not_offered():
     out = run_kit(dict(THREE_CARDS, periods="12"))
     assert out["ok"]
     r = out["result"]
-    assert not r["all_fit"] and len(r["warnings"]) == 2
-    assert "至少要分 21 期" in r["warnings"][0]["zh"] and "at least 21 months" in r["warnings"][0]["en"]
-    assert "比我现在每月能还给贵行的" in texts(r, "letter", "citic", "zh")
-    assert all(p["periods"] == 12 for p in r["plans"])
+    assert len(r["warnings"]) == 2
+    assert "分 12 期" in r["warnings"][0]["zh"] and "按你还得起的 21 期" in r["warnings"][0]["zh"]
+    assert "12 months would mean" in r["warnings"][0]["en"]
+    # The letter offers the 21 months the share pays (2,000 a month), not 12 (3,500 a month).
+    letter = texts(r, "letter", "citic", "zh")
+    assert "分 21 期" in letter and "分 12 期" not in letter and "3,500.00" not in letter
+    assert all(p["periods"] == 21 for p in r["plans"])
+    # Months the reader can pay are kept as chosen.
+    r = run_kit(dict(THREE_CARDS, periods="30"))["result"]
+    assert all(p["periods"] == 30 for p in r["plans"]) and not r["warnings"]
 
 
-def test_debt_too_big_for_60_months_gets_60_and_a_warning():
+def test_debt_too_big_for_60_months_offers_what_the_reader_can_pay():
     r = run_kit(dict(THREE_CARDS, cards=[{"bank": "icbc", "balance_yuan": "500000"}]))["result"]
     (p,) = r["plans"]
-    assert p["periods"] == 60 and not p["fits"] and p["shortest_fitting"] is None
-    assert "即使分 60 期" in r["warnings"][0]["zh"]
+    assert p["periods"] == 60 and not p["clears"] and p["shortest_fitting"] is None
+    assert p["payment_yuan"] == p["share_yuan"] == r["capacity_yuan"]
+    assert "即使分 60 期" in r["warnings"][0]["zh"] and "还不清" in r["warnings"][0]["zh"]
+
+
+_AMOUNT = re.compile(r"¥([\d,]+\.\d\d)|([\d,]+\.\d\d) 元")
+
+
+def _amounts(text):
+    return [Decimal((a or b).replace(",", "")) for a, b in _AMOUNT.findall(text)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_100000_owed_and_1500_to_spare_offers_no_more_than_1500(lang):
+    """Editor's finding M1: the letter asked for 1,666.66 a month after saying 1,500 was the limit."""
+    r = run_kit({"cards": [{"bank": "citic", "balance_yuan": "100000"}], "monthly_income_yuan": "6000",
+                 "essential_spending_yuan": "4500", "other_debt_payments_yuan": "0",
+                 "hardship_reason": "job_loss", "start_date": "2027-01-01"})["result"]
+    assert r["capacity_yuan"] == Decimal("1500.00")
+    # Income 6,000, spending 4,500, share 1,500, debt 100,000; 60 x 1,500 = 90,000; 10,000 short.
+    # No other amount (such as 100,000 / 60 = 1,666.66 a month) appears anywhere.
+    allowed = {Decimal(x) for x in ("0", "1500", "4500", "6000", "10000", "90000", "100000")}
+    for kind in ("letter", "script"):
+        text = texts(r, kind, "citic", lang)
+        assert set(_amounts(text)) <= allowed, sorted(set(_amounts(text)) - allowed)
+        assert Decimal("1500") in _amounts(text)
+        if kind == "letter":
+            assert ("还不清" in text and "减免利息" in text) if lang == "zh" else (
+                "does not clear" in text and "waive interest" in text)
+            assert "尽力" not in text and "do my best" not in text
+        else:
+            assert ("还不清" in text) if lang == "zh" else ("does not clear" in text)
+
+
+def test_no_unnamed_free_debt_advice():
+    """Editor's finding M3: "free debt advice" that names nothing sends readers to paid agents."""
+    over = run_kit(dict(THREE_CARDS, cards=[{"bank": "icbc", "balance_yuan": "500000"}]))["result"]
+    none_left = run_kit(dict(THREE_CARDS, essential_spending_yuan="9000"))["errors"][0]["message"]
+    words = " ".join(w["zh"] + w["en"] for w in over["warnings"]) + none_left["zh"] + none_left["en"]
+    for r in (over,):
+        words += " ".join(kit.document_text(d) for d in all_documents(r))
+    assert "债务咨询" not in words and "debt advice" not in words
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_script_says_how_to_check_a_caller_and_pay_safely(result, lang):
+    text = texts(result, "script", "citic", lang)
+    if lang == "zh":
+        for words in ("姓名", "受哪家银行委托", "打回去核实", "自己名下的信用卡账户", "手续费", "共享手机屏幕", "验证码"):
+            assert words in text, words
+    else:
+        for words in ("which bank authorised them", "call back", "your own card account", "fee",
+                      "share your screen", "verification code"):
+            assert words in text, words
+    assert CITIC in text
+
+
+def test_the_letter_says_the_income_is_the_household_s(result):
+    assert "我家每月能用来还债的收入" in texts(result, "letter", "citic", "zh")
+    assert "household's monthly income" in texts(result, "letter", "citic", "en")
 
 
 def test_nothing_left_to_pay_is_explained():
