@@ -202,7 +202,7 @@ def compute(values: dict) -> dict:
         raise InputError(
             "fee_rate_per_period",
             "fee_too_high",
-            "手续费合计不少于分期本金，扣除后您拿不到钱，无法计算利率。",
+            "手续费合计不少于分期本金，扣除后你拿不到钱，无法计算利率。",
             "The total fee is at least the amount itself: deducted at the start it leaves you nothing, so "
             "there is no rate to compute.",
         )
@@ -263,9 +263,9 @@ def explain(values: dict, result: dict, lang: str) -> str:
     p = fmt_yuan(principal, lang)
     if lang == "zh":
         why = {
-            "per_period": f"手续费每期都按最初的 {p}收取，但您欠的本金每月都在减少。",
-            "upfront_first": f"全部手续费按最初的 {p}计算、在第一期一次收走，而您欠的本金每月都在减少。",
-            "upfront_t0": f"全部手续费按最初的 {p}计算、分期时就先扣掉，您实际拿到的钱更少，还款却按全额计算。",
+            "per_period": f"手续费每期都按最初的 {p}收取，但你欠的本金每月都在减少。",
+            "upfront_first": f"全部手续费按最初的 {p}计算、在第一期一次收走，而你欠的本金每月都在减少。",
+            "upfront_t0": f"全部手续费按最初的 {p}计算、分期时就先扣掉，你实际拿到的钱更少，还款却按全额计算。",
         }[how]
         return f"这笔分期的真实年化利率约为 {apr}（内部收益率法），而不是宣传的每期 {fee_pct}：{why}手续费合计 {fees}。"
     why = {
@@ -287,8 +287,8 @@ _FIELDS = (
         "money",
         t("分期本金", "Amount put on instalments"),
         unit=YUAN,
-        help=t("您申请分期的账单金额。", "The statement amount you spread over the instalments."),
-        default="10000",
+        help=t("你申请分期的账单金额。", "The statement amount you spread over the instalments."),
+        example="10000",
         minimum="1",
         maximum="10000000",
     ),
@@ -298,7 +298,7 @@ _FIELDS = (
         t("期数", "Number of instalments"),
         unit=PERIODS,
         help=t("每月还一期。分期期限最长 5 年（60 期）。", "One a month. Instalment plans run at most 5 years (60)."),
-        default="12",
+        example="12",
         minimum="1",
         maximum="60",
     ),
@@ -311,7 +311,7 @@ _FIELDS = (
             "银行宣传的每期（每月）手续费率，例如 0.75%。",
             "The fee rate per instalment (per month) the bank advertises, e.g. 0.75%.",
         ),
-        default="0.0075",
+        example="0.0075",
         minimum="0",
         maximum="0.05",
         percent=True,
@@ -324,7 +324,9 @@ _FIELDS = (
             "多数分期每期收取；有的银行在第一期一次收取，或在放款时一次扣除。",
             "Most plans charge it every month; some charge it all with the first payment, or deduct it at the start.",
         ),
-        default="per_period",
+        example="per_period",
+        required=False,
+        blank="per_period",
         choices=(
             ("per_period", t("每期收取", "Every month")),
             ("upfront_first", t("第一期一次收取", "All with the first payment")),
@@ -340,7 +342,9 @@ _FIELDS = (
             "Only a few fen change. A common practice cuts each month's principal down to the fen and puts the "
             "remainder in the last payment.",
         ),
-        default="truncate_remainder_last",
+        example="truncate_remainder_last",
+        required=False,
+        blank="truncate_remainder_last",
         choices=(
             ("truncate_remainder_last", t("舍去到分，余数在最后一期", "Cut to the fen, remainder last")),
             ("round", t("四舍五入到分", "Rounded to the fen")),

@@ -328,11 +328,39 @@ _MODE_LABELS = (
 )
 
 
+def _needed(field: str, zh_label: str, en_label: str, zh_mode: str, en_mode: str) -> InputError:
+    return InputError(
+        field,
+        "required",
+        f"{zh_label}：“{zh_mode}”方式要用到它，请填写（没有就填 0）。",
+        f"{en_label}: \"{en_mode}\" uses it; enter it (0 if there is none).",
+    )
+
+
 def _compute(values: dict) -> dict:
+    mode = values["mode"]
+    labels = dict(_MODE_LABELS)
+    problems = []
+    if mode == "flat_fee" and values["fee_rate_per_period"] is None:
+        problems.append(_needed("fee_rate_per_period", "每期手续费率", "Fee per period", labels[mode]["zh"], labels[mode]["en"]))
+    if mode in ("annuity", "equal_principal") and values["annual_rate"] is None:
+        problems.append(_needed("annual_rate", "年利率", "Annual interest rate", labels[mode]["zh"], labels[mode]["en"]))
+    periods = values["periods"]
+    if periods is None and values["monthly_affordable_yuan"] is None:
+        problems.append(
+            InputError(
+                "periods",
+                "required",
+                "期数（月）：请填写期数，或填写“每月最多能还”让计算器选择期数。",
+                "Number of months: enter it, or fill in \"most I can pay a month\" to have it chosen.",
+            )
+        )
+    if problems:
+        raise InputError.collect(problems)
     return negotiated_plan(
         principal_yuan=values["principal_yuan"],
-        periods=values["periods"],
-        mode=values["mode"],
+        periods=periods if periods is not None else 1,
+        mode=mode,
         fee_rate_per_period=values["fee_rate_per_period"] or Decimal("0"),
         annual_rate=values["annual_rate"] or Decimal("0"),
         down_payment_yuan=values["down_payment_yuan"] or Decimal("0"),
@@ -377,7 +405,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     body = f"先付首付 {fmt_yuan(down, lang)}，" if down > 0 else ""
     body += f"第一期还 {first}，最后一期还 {last}，一共还 {total}"
     body += "，不多付钱。" if cost == 0 else f"，比欠款多付 {fmt_yuan(cost, lang)}（折合年化约 {fmt_pct(result['apr_nominal'], lang, 2)}）。"
-    return lead + body + "《商业银行信用卡业务监督管理办法》第七十条只是允许银行与您协商，银行不一定同意；是否继续收利息和费用也要双方谈定。"
+    return lead + body + "《商业银行信用卡业务监督管理办法》第七十条只是允许银行与你协商，银行不一定同意；是否继续收利息和费用也要双方谈定。"
 
 
 CALCULATOR = Calculator(
@@ -391,7 +419,7 @@ CALCULATOR = Calculator(
             t("分期的欠款金额", "Debt to repay in the plan"),
             unit=YUAN,
             help=t("与银行确认的欠款总额。", "The total debt as confirmed with the bank."),
-            default="50000",
+            example="50000",
             minimum="0.01", maximum=MAX_YUAN,
         ),
         Field(
@@ -404,7 +432,12 @@ CALCULATOR = Calculator(
                 "1 to 60. Article 70 limits a personalised instalment plan to 5 years (60 months). If you fill in "
                 "\"most I can pay a month\", the calculator chooses the number of months.",
             ),
-            default="36",
+            example="36",
+            required=False,
+            blank_means=t(
+                "填了“每月最多能还”时可留空；否则必填。",
+                "May be left blank when \"most I can pay a month\" is filled in; otherwise required.",
+            ),
             minimum="1",
         ),
         Field(
@@ -415,7 +448,9 @@ CALCULATOR = Calculator(
                 "是否继续收利息和费用由双方协商（第七十条第三项），请按银行提出的方案选择。",
                 "Whether interest and fees continue is negotiated (Article 70, item 3): choose what the bank offers.",
             ),
-            default="interest_free",
+            example="interest_free",
+            required=False,
+            blank="interest_free",
             choices=_MODE_LABELS,
         ),
         Field(
@@ -425,8 +460,9 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t("仅用于“每期固定手续费”，按分期本金计算。", "Only for \"fixed fee each period\"; a share of the amount in the plan."),
-            default="0.006",
+            example="0.006",
             required=False,
+            blank_means=t("只在“每期固定手续费”方式下必填；没有手续费就填 0。", "Required only for the fixed-fee mode; enter 0 if there is no fee."),
             minimum="0",
             maximum="0.1",
         ),
@@ -437,8 +473,9 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t("仅用于“等额本息”“等额本金”，月利率 = 年利率 ÷ 12。", "Only for equal payments and equal principal; monthly rate = annual rate / 12."),
-            default="0.12",
+            example="0.12",
             required=False,
+            blank_means=t("只在“等额本息”“等额本金”方式下必填；免息就填 0。", "Required only for the two annual-rate modes; enter 0 for no interest."),
             minimum="0",
             maximum="1",
         ),
@@ -448,8 +485,10 @@ CALCULATOR = Calculator(
             t("首付", "Down payment"),
             unit=YUAN,
             help=t("开始时先还的一笔钱，没有就填 0。", "Paid at the start, if any; otherwise 0."),
-            default="0",
+            example="0",
             required=False,
+            blank="0",
+            blank_means=t("留空表示没有首付（按 0 计算）。", "Left blank, there is no down payment (0)."),
             minimum="0", maximum=MAX_YUAN,
         ),
         Field(

@@ -426,13 +426,16 @@ CALCULATOR = Calculator(
                 "每张卡的欠款、利率（注明按日、按月还是按年）和每月最低还款额。",
                 "Each card's balance, rate (per day, month or year) and monthly minimum payment.",
             ),
-            default=[
+            example=[
                 {"name": "A", "balance": "20000", "rate": "0.0005", "rate_basis": "daily", "min_payment": "2000"},
                 {"name": "B", "balance": "5000", "rate": "0.0004", "rate_basis": "daily", "min_payment": "500"},
                 {"name": "C", "balance": "12000", "rate": "0.12", "rate_basis": "annual", "min_payment": "600"},
             ],
             items=(
-                Field("name", "text", t("名称", "Name"), required=False, default="", max_length=40),
+                Field(
+                    "name", "text", t("名称", "Name"), required=False, max_length=40,
+                    blank_means=t("留空时按顺序叫 #1、#2……", "Left blank, cards are called #1, #2…"),
+                ),
                 Field("balance", "money", t("欠款", "Balance"), unit=YUAN, minimum="0.01", maximum=MAX_YUAN),
                 Field(
                     "rate",
@@ -448,14 +451,18 @@ CALCULATOR = Calculator(
                     "rate_basis",
                     "choice",
                     t("利率按", "Rate per"),
-                    default="daily",
+                    help=t("必须选：同一个数字按日和按年差别很大。", "Required: the same figure per day and per year are very different."),
                     choices=(
                         ("daily", t("日", "day")),
                         ("monthly", t("月", "month")),
                         ("annual", t("年", "year")),
                     ),
                 ),
-                Field("min_payment", "money", t("每月最低还款", "Monthly minimum"), unit=YUAN, minimum="0", maximum=MAX_YUAN),
+                Field(
+                    "min_payment", "money", t("每月最低还款", "Monthly minimum"), unit=YUAN, minimum="0",
+                    maximum=MAX_YUAN, required=False, blank="0",
+                    blank_means=t("留空表示这张卡没有最低还款（按 0 计算）。", "Left blank, this card has no minimum (0)."),
+                ),
             ),
             max_items=20,
         ),
@@ -465,7 +472,7 @@ CALCULATOR = Calculator(
             t("每月能还的总额", "Total you can pay each month"),
             unit=YUAN,
             help=t("至少要够还所有卡的最低还款额。", "At least the sum of the cards' minimum payments."),
-            default="4000",
+            example="4000",
             minimum="0.01", maximum=MAX_YUAN,
         ),
         Field(
@@ -477,7 +484,9 @@ CALCULATOR = Calculator(
                 "Avalanche pays the highest rate first (least interest); snowball pays the smallest balance first "
                 "(clears a card sooner).",
             ),
-            default="avalanche",
+            example="avalanche",
+            required=False,
+            blank="avalanche",
             choices=(
                 ("avalanche", t("雪崩法：先还利率最高的", "Avalanche: highest rate first")),
                 ("snowball", t("雪球法：先还余额最小的", "Snowball: smallest balance first")),

@@ -13,7 +13,8 @@ Conventions
   over); each input has ``name="<field>"`` (list rows ``debts.0.balance``); each output element
   has ``data-output="<key>"`` and ``data-value="<machine-readable value>"`` (money and rates as
   plain decimal strings, rates as fractions).
-- Percent fields (``Field.percent``) are shown in percent: a default of ``"0.0075"`` is
+- Forms are prefilled with each field's ``example`` (never what a blank means; see
+  :mod:`calculators._core`). Percent fields (``Field.percent``) are shown in percent: an example of ``"0.0075"`` is
   prefilled as ``0.75`` and :mod:`calculators.web` appends ``%`` to what the reader types.
 - Charts are inline SVG built with :class:`~decimal.Decimal` arithmetic (no float, no script):
   presentation attributes and CSS classes only, so they print and work with scripts off.
@@ -36,7 +37,7 @@ from html import escape
 
 import calculators
 from calculators import fmt
-from calculators._core import parse_inputs
+from calculators._core import form_to_inputs, parse_flat_key, parse_inputs
 
 __all__ = [
     "render_form",
@@ -156,8 +157,8 @@ def percent_text(value) -> str:
 
 
 def _default_text(f, value=None) -> str:
-    """The text prefilled in a control for field ``f`` (its default unless ``value`` is given)."""
-    v = f.default if value is None else value
+    """The text prefilled in a control for field ``f`` (its example unless ``value`` is given)."""
+    v = f.example if value is None else value
     if v is None:
         return ""
     if f.percent and value is None:
@@ -172,7 +173,8 @@ def _default_text(f, value=None) -> str:
 def form_defaults(name: str) -> dict:
     """The flat form a reader sees before typing: ``{"principal": "10000", "debts.0.balance": ...}``.
 
-    These are the texts in the controls (percent fields in percent), i.e. what the browser sends.
+    These are the fields' worked examples as texts in the controls (percent fields in percent),
+    i.e. what the browser sends before the reader types anything.
     """
     calc = calculators.get(name)
     out = {}
@@ -187,7 +189,7 @@ def form_defaults(name: str) -> dict:
 
 
 def _list_rows(f) -> list:
-    rows = f.default if isinstance(f.default, (list, tuple)) else []
+    rows = f.example if isinstance(f.example, (list, tuple)) else []
     return [r for r in rows if isinstance(r, dict)] or ([{}] if f.required else [])
 
 
@@ -336,12 +338,10 @@ def render_form(name: str, lang: str, values: dict | None = None) -> str:
     for f in calc.fields:
         if f.kind == "list":
             rows = {}
-            prefix = f.name + "."
             for key, text in flat.items():
-                if key.startswith(prefix):
-                    idx, _, item = key[len(prefix):].partition(".")
-                    if idx.isdigit():
-                        rows.setdefault(int(idx), {})[item] = text
+                parsed = parse_flat_key(key)
+                if parsed is not None and parsed[0] == f.name:
+                    rows.setdefault(parsed[1], {})[parsed[2]] = text
             parts.append(_list_html(name, f, [rows[i] for i in sorted(rows)], lang))
         else:
             parts.append(_field_html(name, f, f.name, flat.get(f.name, ""), lang))
@@ -786,8 +786,6 @@ def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
     lang = _lang(lang)
     calc = calculators.get(name)
     defaults = form_defaults(name)
-    from calculators.web import form_to_inputs  # local import: web imports this module
-
     inputs = form_to_inputs(calc, defaults)
     outcome = calculators.run(name, inputs)
     if outcome.get("ok"):

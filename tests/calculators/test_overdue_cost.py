@@ -100,7 +100,7 @@ def test_paid_in_full_costs_nothing():
 
 
 def test_missed_due_dates():
-    assert [default_late_fee_cycles(d) for d in (0, 1, 30, 31, 60, 61)] == [1, 1, 1, 2, 2, 3]
+    assert [default_late_fee_cycles(d) for d in (0, 1, 30, 31, 60, 61)] == [0, 1, 1, 2, 2, 3]
     assert default_late_fee_cycles(31, cycle_days=31) == 1
 
 
