@@ -533,6 +533,9 @@ class Calculator:
     # Optional: ``render_html(result, lang)`` replaces the standard result block (the kit's
     # documents); it must keep the page contract (``data-output``/``data-value`` on figures).
     render_html: Callable[[dict, str], str] | None = None
+    # Optional: the form shows each example as hint text (placeholder), never as a value the
+    # reader could overlook (the kit writes documents the reader signs).
+    examples_as_placeholders: bool = False
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not _NAME_RE.match(self.name):

@@ -62,6 +62,8 @@ UI = {
     "at_least": {"zh": "不小于", "en": "at least"},
     "at_most": {"zh": "不大于", "en": "at most"},
     "optional": {"zh": "（选填）", "en": " (optional)"},
+    "example_hint": {"zh": "例：{v}", "en": "e.g. {v}"},
+    "choose": {"zh": "请选择", "en": "Choose"},
     "row": {"zh": "第 {n} 行", "en": "Row {n}"},
     "add_row": {"zh": "添加一行", "en": "Add a row"},
     "remove_row": {"zh": "删除", "en": "Remove"},
@@ -230,13 +232,19 @@ def _bounds_text(f, lang: str) -> str:
     return f"{_ui('at_most', lang)} {hi}{suffix}"
 
 
-def _control(calc_name: str, f, name: str, text: str, lang: str, described: str) -> str:
+def _control(calc_name: str, f, name: str, text: str, lang: str, described: str, hint: str | None = None) -> str:
+    """One control; with ``hint`` (examples as placeholders) the example is hint text, not a value."""
     fid = field_id(calc_name, name)
     common = f'id="{fid}" name="{escape(name)}" aria-describedby="{described}"'
     if f.required:
         common += ' aria-required="true"'
+    if hint is not None and f.kind not in ("choice", "date") and hint:
+        common += f' placeholder="{escape(_ui("example_hint", lang, v=hint))}"'
     if f.kind == "choice":
         opts = []
+        if hint is not None:
+            sel = " selected" if not text else ""
+            opts.append(f'<option value=""{sel}>{escape(_ui("choose", lang))}</option>')
         for value, label in f.choices:
             sel = " selected" if value == text else ""
             opts.append(f'<option value="{escape(value)}"{sel}>{escape(_t(label, lang))}</option>')
@@ -255,7 +263,7 @@ def _control(calc_name: str, f, name: str, text: str, lang: str, described: str)
     )
 
 
-def _field_html(calc_name: str, f, name: str, text: str, lang: str) -> str:
+def _field_html(calc_name: str, f, name: str, text: str, lang: str, hint: str | None = None) -> str:
     fid = field_id(calc_name, name)
     help_parts = [p for p in (_t(f.help, lang), _bounds_text(f, lang)) if p]
     help_html = ""
@@ -280,17 +288,18 @@ def _field_html(calc_name: str, f, name: str, text: str, lang: str) -> str:
     return (
         f'<div class="calc-field calc-kind-{f.kind}" data-field="{escape(name)}">'
         f'<label for="{fid}">{label}{sr_unit}{optional}</label>'
-        f'<div class="calc-control">{_control(calc_name, f, name, text, lang, described)}{unit_html}</div>'
+        f'<div class="calc-control">{_control(calc_name, f, name, text, lang, described, hint)}{unit_html}</div>'
         f"{help_html}"
         f'<p class="calc-error" id="{fid}-err" hidden></p>'
         "</div>"
     )
 
 
-def _row_html(calc_name: str, f, index, number, texts: dict, lang: str) -> str:
+def _row_html(calc_name: str, f, index, number, texts: dict, lang: str, hints: dict | None = None) -> str:
     """One row of a list field; ``index``/``number`` may be the template placeholders."""
     items = "".join(
-        _field_html(calc_name, item, f"{f.name}.{index}.{item.name}", texts.get(item.name, ""), lang)
+        _field_html(calc_name, item, f"{f.name}.{index}.{item.name}", texts.get(item.name, ""), lang,
+                    None if hints is None else hints.get(item.name, ""))
         for item in f.items
     )
     row_label = escape(_ui("row", lang, n="\x00")).replace("\x00", f'<span class="calc-row-num">{number}</span>')
@@ -305,15 +314,15 @@ def _row_html(calc_name: str, f, index, number, texts: dict, lang: str) -> str:
     )
 
 
-def _list_html(calc_name: str, f, rows: list, lang: str) -> str:
+def _list_html(calc_name: str, f, rows: list, lang: str, hints: dict | None = None) -> str:
     fid = field_id(calc_name, f.name)
     help_text = _t(f.help, lang)
     help_html = f'<p class="calc-help" id="{fid}-help">{escape(help_text)}</p>' if help_text else ""
     body = "".join(
-        _row_html(calc_name, f, i, i + 1, texts, lang) for i, texts in enumerate(rows)
+        _row_html(calc_name, f, i, i + 1, texts, lang, hints) for i, texts in enumerate(rows)
     )
-    blank = {item.name: _default_text(item) for item in f.items}
-    template = _row_html(calc_name, f, "__i__", "__n__", blank, lang)
+    blank = {item.name: "" if hints is not None else _default_text(item) for item in f.items}
+    template = _row_html(calc_name, f, "__i__", "__n__", blank, lang, hints)
     return (
         f'<fieldset class="calc-list" id="{fid}" data-list="{escape(f.name)}" data-max-items="{int(f.max_items)}"'
         f' data-min-items="{1 if f.required else 0}">'
@@ -332,6 +341,10 @@ def render_form(name: str, lang: str, values: dict | None = None) -> str:
     lang = _lang(lang)
     calc = calculators.get(name)
     flat = form_defaults(name)
+    hints = None
+    if calc.examples_as_placeholders:
+        # Empty controls (one empty row per list) with the examples as hint text.
+        hints, flat = flat, {k: "" for k in flat if parse_flat_key(k) is None or parse_flat_key(k)[1] == 0}
     if values:
         flat.update({k: str(v) for k, v in values.items() if isinstance(k, str)})
     parts = []
@@ -342,9 +355,13 @@ def render_form(name: str, lang: str, values: dict | None = None) -> str:
                 parsed = parse_flat_key(key)
                 if parsed is not None and parsed[0] == f.name:
                     rows.setdefault(parsed[1], {})[parsed[2]] = text
-            parts.append(_list_html(name, f, [rows[i] for i in sorted(rows)], lang))
+            row_hints = None
+            if hints is not None:
+                row_hints = {item.name: hints.get(f"{f.name}.0.{item.name}", "") for item in f.items}
+            parts.append(_list_html(name, f, [rows[i] for i in sorted(rows)], lang, row_hints))
         else:
-            parts.append(_field_html(name, f, f.name, flat.get(f.name, ""), lang))
+            hint = None if hints is None else hints.get(f.name, "")
+            parts.append(_field_html(name, f, f.name, flat.get(f.name, ""), lang, hint))
     return (
         f'<form class="calc-form" novalidate aria-label="{escape(_t(calc.title, lang))} · {escape(_ui("inputs", lang))}">'
         f'{"".join(parts)}<p class="calc-error calc-form-error" hidden></p></form>'
@@ -786,6 +803,8 @@ def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
     lang = _lang(lang)
     calc = calculators.get(name)
     defaults = form_defaults(name)
+    if calc.examples_as_placeholders:  # the form starts empty: what the page sends before typing
+        defaults = {k: "" for k in defaults}
     inputs = form_to_inputs(calc, defaults)
     outcome = calculators.run(name, inputs)
     if outcome.get("ok"):

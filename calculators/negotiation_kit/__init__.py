@@ -27,11 +27,15 @@ Conventions
 - **Capacity.** The monthly amount available for *all* card debts, as
   :mod:`calculators.repayment_capacity` computes it from income, essential
   spending and other debt payments.
-- **Split across banks (按欠款比例分配).** Each bank's share is capacity x that
-  bank's debt / total card debt, rounded ROUND_HALF_UP to the fen; the rounding
-  difference goes to the bank with the largest debt (the first such bank in the
-  order entered), so the shares add up to the capacity exactly. Cards at the
-  same bank are added up: one plan and one letter per bank.
+- **Split across banks (按欠款比例分配，欠得少的先还清).** Each bank's share starts as
+  capacity x that bank's debt / total card debt, to the fen by largest remainders, at
+  least one fen each (:func:`.plan.split_capacity`). What a plan leaves unused of its
+  share then clears the smallest debts sooner, and a small debt that its share would
+  leave on a long thin plan (it needs at most 5 % of the capacity) is cleared as fast as
+  that allows, paid for by the debts that cannot be cleared anyway
+  (:func:`.plan.allocate`). The shares add up to the capacity exactly; none is zero or
+  negative; no plan is longer than its share needs. Cards at the same bank are added
+  up: one plan and one letter per bank.
 - **Plan offered.** Interest-free (only the debt is repaid: the letter asks
   the bank to stop interest and fees), at most 60 monthly payments (Article 70:
   5 years). Principal per month is truncated to the fen and the remainder goes
@@ -84,7 +88,7 @@ Three cards at two banks, 3,000 yuan a month to spare:
 >>> r["capacity_yuan"], r["total_debt_yuan"], r["bank_count"], r["card_count"]
 (Decimal('3000.00'), Decimal('62000.00'), 2, 3)
 >>> [(p["bank"], p["debt_yuan"], p["share_yuan"], p["periods"], p["payment_yuan"]) for p in r["plans"]]
-[('citic', Decimal('42000.00'), Decimal('2032.26'), 21, Decimal('2000.00')), ('cmb', Decimal('20000.00'), Decimal('967.74'), 21, Decimal('952.38'))]
+[('citic', Decimal('42000.00'), Decimal('2000.00'), 21, Decimal('2000.00')), ('cmb', Decimal('20000.00'), Decimal('1000.00'), 20, Decimal('1000.00'))]
 >>> "400-889-5558" in document_text(r["documents"]["letters"][0]["zh"])
 True
 

@@ -20,7 +20,7 @@ from .plan import (
     default_start,
     doing_nothing_cost,
     months_too_long,
-    split_capacity,
+    allocate,
 )
 
 __all__ = ["negotiation_kit", "REASONS"]
@@ -39,6 +39,7 @@ def negotiation_kit(
     name: str | None = None,
     periods: int | None = None,
     start_date: datetime.date | None = None,
+    example: bool = False,
 ) -> dict:
     """Plans per bank, the cost of doing nothing, and every document of the kit.
 
@@ -54,6 +55,8 @@ def negotiation_kit(
         Months asked of every bank (1 to 60); None: the shortest plan that fits each bank.
     start_date : datetime.date or None
         First payment; None: the first day of next month.
+    example : bool
+        The figures are the page's worked example, not the reader's: every document says so.
 
     Returns
     -------
@@ -90,7 +93,10 @@ def negotiation_kit(
     banks = list(by_bank)
     debts = [sum((c["balance_yuan"] for c in by_bank[b]), ZERO) for b in banks]
     total = sum(debts, ZERO)
-    shares = split_capacity(capacity, debts)
+    if capacity < Decimal("0.01") * len(banks):
+        message = documents.no_capacity_message(capacity, len(banks))
+        raise InputError(None, "no_capacity", message["zh"], message["en"])
+    shares = allocate(capacity, debts)
 
     plans = []
     for b, debt, share in zip(banks, debts, shares):
@@ -141,6 +147,7 @@ def negotiation_kit(
         "hardship_detail": hardship_detail or "",
         "expected_recovery": expected_recovery or "",
         "name": name or "",
+        "example": bool(example),
         "plans": plans,
     }
     result["warnings"] = documents.warnings(result)

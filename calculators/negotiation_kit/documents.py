@@ -21,6 +21,7 @@ d
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 from string import Template
 
 from .. import fmt
@@ -38,9 +39,30 @@ def _i(lang: str) -> int:
     return 0 if lang == "zh" else 1
 
 
+@lru_cache(maxsize=None)
+def _parts(text: str) -> tuple:
+    """``text`` split once into literal texts and ``$name`` slots (``string.Template`` syntax)."""
+    parts, pos = [], 0
+    for m in Template.pattern.finditer(text):
+        parts.append((False, text[pos:m.start()]))
+        if m.group("escaped") is not None:
+            parts.append((False, "$"))
+        elif m.group("named") or m.group("braced"):
+            parts.append((True, m.group("named") or m.group("braced")))
+        else:
+            raise ValueError(f"bad $ in wording: {text!r}")
+        pos = m.end()
+    parts.append((False, text[pos:]))
+    return tuple(parts)
+
+
 def fill(text: str, values: dict) -> str:
-    """``text`` with ``$name`` replaced (a missing name is a bug in the wording: it raises)."""
-    return Template(text).substitute(values)
+    """``text`` with ``$name`` replaced, as ``string.Template.substitute`` (a missing name raises).
+
+    >>> fill("每月 ${payment}，共 $n 期，$$", {"payment": "1,500.00 元", "n": 60})
+    '每月 1,500.00 元，共 60 期，$'
+    """
+    return "".join(str(values[p]) if is_name else p for is_name, p in _parts(text))
 
 
 def date_text(d: datetime.date, lang: str) -> str:
@@ -75,8 +97,13 @@ def _blocks(spec: tuple, lang: str, values: dict, flags: dict, cards: list | Non
     return out
 
 
-def _doc(doc_id: str, kind: str, lang: str, bank: str | None, title: str, blocks: list) -> dict:
-    return {"id": doc_id, "kind": kind, "lang": lang, "bank": bank, "title": title, "blocks": blocks}
+def _doc(kit: dict, doc_id: str, kind: str, lang: str, bank: str | None, title: str, blocks: list) -> dict:
+    """A document; one made from the page's worked example says so in its title and first line."""
+    if kit.get("example"):
+        title = wording.EXAMPLE_TITLE + title
+        blocks = [["note", wording.EXAMPLE_NOTE[_i(lang)]], *blocks]
+    return {"id": doc_id, "kind": kind, "lang": lang, "bank": bank, "title": title, "blocks": blocks,
+            "example": bool(kit.get("example"))}
 
 
 def _card_lines(plan: dict, lang: str) -> list:
@@ -125,10 +152,12 @@ def _plan_values(kit: dict, plan: dict, lang: str) -> dict:
         "end": date_text(iso(plan["end_date"]), lang),
         "income": y(kit["monthly_income_yuan"]),
         "essential": y(kit["essential_spending_yuan"]),
-        "other": y(kit["other_debt_payments_yuan"]),
         "capacity": y(kit["capacity_yuan"]),
         "bank_count": kit["bank_count"],
         "total": y(kit["total_debt_yuan"]),
+        "other_clause": (fill(wording.OTHER_DEBTS[_i(lang)], {"other": y(kit["other_debt_payments_yuan"])})
+                         if dec(kit["other_debt_payments_yuan"]) > 0 else ""),
+        "after": wording.AFTER[dec(kit["other_debt_payments_yuan"]) > 0][_i(lang)],
         "covered": y(plan["covered_yuan"]),
         "shortfall": y(plan["shortfall_yuan"]),
     }
@@ -155,7 +184,7 @@ def letter(kit: dict, plan: dict, lang: str) -> dict:
     }
     blocks = _blocks(wording.LETTER, lang, values, _plan_flags(kit, plan), _card_lines(plan, lang))
     b = plan["bank"]
-    return _doc(f"letter-{b}-{lang}", "letter", lang, b, wording.LETTER_TITLE[i], blocks)
+    return _doc(kit, f"letter-{b}-{lang}", "letter", lang, b, wording.LETTER_TITLE[i], blocks)
 
 
 def phone_script(kit: dict, plan: dict, lang: str) -> dict:
@@ -167,7 +196,7 @@ def phone_script(kit: dict, plan: dict, lang: str) -> dict:
     }
     blocks = _blocks(wording.SCRIPT, lang, values, _plan_flags(kit, plan))
     b = plan["bank"]
-    return _doc(f"script-{b}-{lang}", "script", lang, b, fill(wording.SCRIPT_TITLE[i], values), blocks)
+    return _doc(kit, f"script-{b}-{lang}", "script", lang, b, fill(wording.SCRIPT_TITLE[i], values), blocks)
 
 
 def checklist(kit: dict, lang: str) -> dict:
@@ -175,7 +204,7 @@ def checklist(kit: dict, lang: str) -> dict:
     i = _i(lang)
     values = {"proof": wording.PROOF[kit["hardship_reason"]][i]}
     blocks = _blocks(wording.CHECKLIST, lang, values, {})
-    return _doc(f"checklist-{lang}", "checklist", lang, None, wording.CHECKLIST_TITLE[i], blocks)
+    return _doc(kit, f"checklist-{lang}", "checklist", lang, None, wording.CHECKLIST_TITLE[i], blocks)
 
 
 def warnings(kit: dict) -> list:
@@ -202,9 +231,11 @@ def warnings(kit: dict) -> list:
     return out
 
 
-def no_capacity_message(capacity) -> dict:
-    """The bilingual message when nothing is left for the cards."""
-    return {lang: fill(wording.NO_CAPACITY[_i(lang)], {"capacity": _yuan(capacity, lang)}) for lang in ("zh", "en")}
+def no_capacity_message(capacity, bank_count: int | None = None) -> dict:
+    """The bilingual message when nothing is left for the cards (or too little for one fen a bank)."""
+    spec = wording.NO_CAPACITY if bank_count is None else wording.TOO_LITTLE
+    values = {"capacity": _yuan(capacity, "zh"), "bank_count": bank_count}
+    return {lang: fill(spec[_i(lang)], values | {"capacity": _yuan(capacity, lang)}) for lang in ("zh", "en")}
 
 
 def explain_text(result: dict, lang: str) -> str:

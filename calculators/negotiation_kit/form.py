@@ -20,12 +20,61 @@ EXAMPLE_CARDS = (
 )
 
 
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _choice_names(fields) -> set:
+    return {f.name for f in fields if f.kind == "choice"}
+
+
+def _row_typed(row) -> bool:
+    """A card row counts once something other than the bank is filled in."""
+    items = CALCULATOR.fields[0].items
+    skip = _choice_names(items)
+    return isinstance(row, dict) and any(not _blank(v) for k, v in row.items() if k not in skip)
+
+
+def _prepare(inputs):
+    """The worked example while the reader has typed nothing; blank card rows dropped.
+
+    Picking a bank or a reason is not typing (the page may preselect a bank). Until the reader
+    types a figure or a word, the kit shows the example, marked as such in every document.
+    """
+    if not isinstance(inputs, dict):
+        return inputs
+    skip = _choice_names(CALCULATOR.fields)
+    cards = inputs.get("cards")
+    typed_rows = [r for r in cards if _row_typed(r)] if isinstance(cards, (list, tuple)) else cards
+    typed = any(
+        not _blank(v) for k, v in inputs.items() if k not in skip and k != "cards"
+    ) or bool(typed_rows)
+    if not typed:
+        return CALCULATOR.example_inputs()
+    if isinstance(cards, (list, tuple)):
+        return {**inputs, "cards": typed_rows}
+    return inputs
+
+
+_example_values: list = []
+
+
+def _is_example(values: dict) -> bool:
+    """Whether ``values`` are the worked example's (parsed once, then compared)."""
+    if not _example_values:
+        from .._core import parse_inputs
+
+        _example_values.append(parse_inputs(CALCULATOR.fields, CALCULATOR.example_inputs())[0])
+    return values == _example_values[0]
+
+
 def _compute(values: dict) -> dict:
     return negotiation_kit(
         cards=values["cards"],
         monthly_income_yuan=values["monthly_income_yuan"],
         essential_spending_yuan=values["essential_spending_yuan"],
         other_debt_payments_yuan=values["other_debt_payments_yuan"] or ZERO,
+        example=_is_example(values),
         hardship_reason=values["hardship_reason"],
         hardship_detail=values["hardship_detail"],
         expected_recovery=values["expected_recovery"],
@@ -58,7 +107,7 @@ CALCULATOR = Calculator(
                 "Cards at the same bank are added up.",
             ),
             items=(
-                Field("bank", "choice", t("银行", "Bank"), choices=_BANK_CHOICES, default="citic"),
+                Field("bank", "choice", t("银行", "Bank"), choices=_BANK_CHOICES, example="citic"),
                 Field(
                     "balance_yuan",
                     "money",
@@ -77,7 +126,7 @@ CALCULATOR = Calculator(
                     maximum="120",
                 ),
             ),
-            default=[dict(c) for c in EXAMPLE_CARDS],
+            example=[dict(c) for c in EXAMPLE_CARDS],
             max_items=20,
         ),
         Field(
@@ -90,7 +139,7 @@ CALCULATOR = Calculator(
                 "Take-home income: your own plus what your family can put towards the debts. The letter says it is "
                 "household income.",
             ),
-            default="8000",
+            example="8000",
             minimum="0",
         ),
         Field(
@@ -99,7 +148,7 @@ CALCULATOR = Calculator(
             t("每月必要开支", "Essential spending a month"),
             unit=YUAN,
             help=t("吃饭、住房、水电、交通、医疗、孩子上学等。", "Food, housing, utilities, transport, medical costs, school."),
-            default="4500",
+            example="4500",
             minimum="0",
         ),
         Field(
@@ -107,9 +156,12 @@ CALCULATOR = Calculator(
             "money",
             t("其他债务每月还款", "Other debt payments a month"),
             unit=YUAN,
-            help=t("房贷、车贷、其他贷款的月供（不含信用卡）。", "Mortgage, car and other loan payments (not cards)."),
-            default="500",
+            help=t("房贷、车贷、其他贷款的月供（不含信用卡）。没有就留空。", "Mortgage, car and other loan payments (not cards). Leave blank if none."),
+            example="500",
             required=False,
+            blank="0",
+            blank_means=t("没有其他债务就留空：留空按没有算，申请书里不写这一项。",
+                          "Leave it blank if you have none: blank counts as none, and the letter leaves it out."),
             minimum="0",
         ),
         Field(
@@ -117,7 +169,7 @@ CALCULATOR = Calculator(
             "choice",
             t("还不上的原因", "Why you cannot pay"),
             choices=REASONS,
-            default="job_loss",
+            example="job_loss",
         ),
         Field(
             "hardship_detail",
@@ -172,6 +224,8 @@ CALCULATOR = Calculator(
         Output("doing_nothing_yuan", UI["nothing"], "money"),
     ),
     compute=_compute,
+    prepare=_prepare,
+    examples_as_placeholders=True,
     render_html=render_result_html,
     table=Table(
         "plans",
@@ -189,13 +243,16 @@ CALCULATOR = Calculator(
     ),
     explain=explain,
     conventions=t(
-        "每月能还的钱 = 收入 − 必要开支 − 其他债务月供；按各家银行欠款的比例分配，四舍五入到分，余数计入欠款最多的银行。"
-        "每家银行的方案免息，最多 60 期（第七十条：最长 5 年），每期本金截尾到分，余数计入最后一期。"
+        "每月能还的钱 = 收入 − 必要开支 − 其他债务月供（留空按没有算）；按各家银行欠款的比例分配（到分，每家至少 0.01 元），"
+        "方案用不完的部分先让欠得少的早点还清。每家银行的方案免息，最多 60 期（第七十条：最长 5 年），每期本金截尾到分，"
+        "余数计入最后一期；每月从不超过分到的钱，60 期还不清时按你能还的数写，并说明还不清。"
         "“再拖 3 个月”按常见条件估算：日利率 0.05%、每 30 天复利一次，违约金为最低还款额（欠款的 10%）未还部分的 5%。"
         "这些文字是你提出的申请，银行可以同意，也可以不同意。你填的内容只在你的浏览器里计算，不会发送出去。",
-        "What you can pay = income − essential spending − other debt payments; shared between banks in proportion to "
-        "debt, rounded half-up to the fen, the remainder to the bank owed most. Each plan is interest-free and at most "
-        "60 months (Article 70: 5 years); principal per month is truncated to the fen, the remainder in the last month. "
+        "What you can pay = income − essential spending − other debt payments (blank means none); shared between "
+        "banks in proportion to debt (to the fen, at least ¥0.01 each), and what a plan does not use first clears the "
+        "smaller debts sooner. Each plan is interest-free and at most 60 months (Article 70: 5 years); principal per "
+        "month is truncated to the fen, the remainder in the last month; never more a month than the share, and when "
+        "60 months do not clear a debt the plan offers what you can pay and says so. "
         "“Three more months” uses common terms: 0.05 % a day compounded every 30 days, and a late fee of 5 % of an "
         "unpaid minimum payment of 10 % of the balance. The texts are your request; the bank may agree or not. What you "
         "type is computed in your browser only and is never sent anywhere.",

@@ -45,12 +45,18 @@ UI = {
         "balance at each missed due date. Your card contract may differ.",
     ),
     "split_note": t(
-        "每月能还的钱按各家银行欠款的比例分配；分到的钱能还得起的最短期数，就是给这家银行的方案。"
-        "银行可以同意，也可以不同意（第七十条）。",
-        "What you can pay each month is shared between the banks in proportion to what you owe each; each bank's "
-        "plan is the shortest one its share can pay. The bank may agree or not (Article 70).",
+        "每月能还的钱按各家银行欠款的比例分配，欠得少的先还清；分到的钱能还得起的最短期数，就是给这家银行的方案，"
+        "每月从不超过分到的钱。银行可以同意，也可以不同意（第七十条）。",
+        "What you can pay each month is shared between the banks in proportion to what you owe each, smaller debts "
+        "cleared first; each bank's plan is the shortest one its share can pay, never more a month than the share. "
+        "The bank may agree or not (Article 70).",
     ),
     "en_ref": t("英文参考译文", "English version for reference"),
+    "example": t(
+        "示例 / Example：下面是用示例数字算出来的，不是你的。在上面填上你自己的数字，结果和每一份文字都会换成你的。",
+        "示例 / Example: what follows is worked out from example figures, not yours. Enter your own figures above "
+        "and the result and every document are replaced with yours.",
+    ),
     "zh_read": t("中文（照着念）", "Chinese (to read out)"),
 }
 
@@ -193,8 +199,12 @@ def render_result_html(result: dict, lang: str) -> str:
             f"{body}</section>"
         )
 
+    banner = ""
+    if result.get("example"):
+        banner = f'<p class="kit-example" role="note"><strong>{escape(_u("example", lang))}</strong></p>'
     return (
-        f'<div class="kit-figures">{figures}</div>'
+        banner
+        + f'<div class="kit-figures">{figures}</div>'
         + f'<div class="calc-explain"><p>{escape(explain_text(result, lang))}</p></div>'
         + warn
         + table

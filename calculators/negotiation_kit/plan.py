@@ -39,6 +39,7 @@ __all__ = [
     "bank_phone",
     "default_start",
     "split_capacity",
+    "allocate",
     "bank_plan",
     "interest_free_payments",
     "shortest_fitting",
@@ -115,22 +116,101 @@ def default_start(today: datetime.date | None = None) -> datetime.date:
 def split_capacity(capacity, debts) -> list:
     """Split ``capacity`` across ``debts`` in proportion, to the fen, adding up exactly.
 
-    Each share is ``capacity x debt / total`` rounded ROUND_HALF_UP to the fen; the
-    difference left by rounding goes to the largest debt (the first one if tied).
+    Each share is ``capacity x debt / total`` rounded down to the fen; the fens left over go
+    one each to the largest remainders (ties: the larger debt, then the earlier one). A share
+    that comes out as zero then takes one fen from the largest share, so every share is at
+    least one fen and none is negative.
 
     >>> split_capacity(Decimal("100"), [Decimal("1"), Decimal("1"), Decimal("1")])
     [Decimal('33.34'), Decimal('33.33'), Decimal('33.33')]
     >>> split_capacity(Decimal("3000"), [Decimal("42000"), Decimal("20000")])
     [Decimal('2032.26'), Decimal('967.74')]
+    >>> split_capacity(Decimal("0.05"), [Decimal("9")] * 5)
+    [Decimal('0.01'), Decimal('0.01'), Decimal('0.01'), Decimal('0.01'), Decimal('0.01')]
+    >>> split_capacity(Decimal("10"), [Decimal("1"), Decimal("100000")])
+    [Decimal('0.01'), Decimal('9.99')]
     """
-    capacity = dec(capacity)
+    capacity = money(dec(capacity))
     debts = [dec(x) for x in debts]
     total = sum(debts, ZERO)
-    if not debts or total <= 0:
+    if not debts or total <= 0 or any(d <= 0 for d in debts):
         raise ValueError("debts must be positive")
-    shares = [money(capacity * x / total) for x in debts]
-    biggest = max(range(len(debts)), key=lambda i: (debts[i], -i))
-    shares[biggest] += money(capacity) - sum(shares, ZERO)
+    if capacity < FEN * len(debts):
+        raise ValueError("capacity is less than one fen per debt")
+    exact = [capacity * d / total for d in debts]
+    shares = [_truncate(x) for x in exact]
+    left = int((capacity - sum(shares, ZERO)) / FEN)
+    order = sorted(range(len(debts)), key=lambda i: (-(exact[i] - shares[i]), -debts[i], i))
+    for i in order[:left]:
+        shares[i] += FEN
+    for i in range(len(debts)):
+        if shares[i] <= 0:
+            biggest = max(range(len(debts)), key=lambda k: (shares[k], -k))
+            shares[biggest] -= FEN
+            shares[i] += FEN
+    return shares
+
+
+#: A debt whose whole plan needs at most this part of what the reader can pay each month is
+#: cleared as fast as that allows, even when the larger debts cannot be cleared within 60 months.
+SMALL_DEBT_PART = Decimal("0.05")
+
+
+def allocate(capacity, debts) -> list:
+    """Each bank's share of ``capacity``: proportional, then small debts cleared sooner.
+
+    1. :func:`split_capacity` (in proportion to the debts, at least one fen each).
+    2. What a bank's plan leaves unused (its share less its largest payment) is pooled.
+    3. From the smallest debt up, each bank's plan is shortened as far as the pool pays for;
+       a debt that does not clear within 60 months on its share, but that needs no more than
+       5 % of ``capacity`` a month to clear, is also funded from the banks that cannot clear
+       anyway (the largest first), so a small debt is never left on a long, thin plan.
+    4. Whatever remains in the pool goes back to the banks that cannot clear, else to the
+       largest debt. The shares add up to ``capacity`` and none is zero or negative.
+
+    >>> allocate(Decimal("3000"), [Decimal("42000"), Decimal("20000")])
+    [Decimal('2000.00'), Decimal('1000.00')]
+    >>> allocate(Decimal("3333"), [Decimal("50"), Decimal("200000")])
+    [Decimal('50.00'), Decimal('3283.00')]
+    """
+    capacity = money(dec(capacity))
+    debts = [money(dec(d)) for d in debts]
+    shares = split_capacity(capacity, debts)
+    n = len(debts)
+    months = [shortest_fitting(debts[i], shares[i]) for i in range(n)]
+
+    def used(i: int) -> Decimal:
+        return interest_free_payments(debts[i], months[i])[1] if months[i] else shares[i]
+
+    pool = sum((shares[i] - used(i) for i in range(n)), ZERO)
+    shares = [used(i) for i in range(n)]
+    for i in sorted(range(n), key=lambda k: (debts[k], k)):
+        start = (months[i] or MAX_PERIODS + 1) - 1
+        # No plan of fewer months than the debt over everything that could fund it.
+        most = shares[i] + pool + (capacity * SMALL_DEBT_PART if months[i] is None else ZERO)
+        first = max(1, int((debts[i] / most).to_integral_value(rounding=ROUND_CEILING)))
+        for m in range(first, start + 1):
+            need = interest_free_payments(debts[i], m)[1]
+            extra = need - shares[i]
+            donors = []
+            if extra > pool and months[i] is None and need <= capacity * SMALL_DEBT_PART:
+                donors = sorted((k for k in range(n) if k != i and months[k] is None),
+                                key=lambda k: (-debts[k], k))
+            available = pool + sum((shares[k] - FEN for k in donors), ZERO)
+            if extra <= available:
+                take = max(extra - pool, ZERO)
+                pool -= extra - take
+                for k in donors:
+                    part = min(take, shares[k] - FEN)
+                    shares[k] -= part
+                    take -= part
+                shares[i], months[i] = need, m
+                break
+    # The rest of the pool: to the banks that cannot clear (largest first), else the largest debt.
+    if pool > 0:
+        uncleared = [k for k in range(n) if months[k] is None]
+        target = max(uncleared or range(n), key=lambda k: (debts[k], -k))
+        shares[target] += pool
     return shares
 
 

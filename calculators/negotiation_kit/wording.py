@@ -76,6 +76,20 @@ RECOVERY_UNKNOWN = (
     "I cannot yet say when things will improve; I will tell the bank as soon as my situation changes.",
 )
 
+#: Other debt payments, in the letter's budget sentence: only when the reader gave some (blank means none).
+OTHER_DEBTS = ("，其他债务每月要还约 ${other}", ", and my other debt payments about ${other}")
+#: "After ..." in the phone script, with or without other debt payments.
+AFTER = {True: ("扣除必要开支和其他还款以后", "After essential spending and my other debt payments"),
+         False: ("扣除必要开支以后", "After essential spending")}
+
+#: The mark on every document made from the page's worked example (before the reader's own figures).
+EXAMPLE_TITLE = "【示例 / Example】"
+EXAMPLE_NOTE = (
+    "示例 / Example：这份是用示例数字写的，不是你的。在上面填上你自己的数字，这里就会换成你的。",
+    "示例 / Example: this was written from example figures, not yours. Enter your own figures above and it is "
+    "replaced with yours.",
+)
+
 CARD_LINE = ("第 ${i} 张卡（卡号后四位＿＿＿＿）：欠款 ${balance}", "Card ${i} (last four digits ____): ${balance} owed")
 CARD_OVERDUE = ("，已逾期约 ${months} 个月", ", about ${months} ${months_word} overdue")
 
@@ -85,7 +99,7 @@ SHORT_NAME_BLANK = ("＿＿＿", "___")
 
 # --------------------------------------------------------------------------------------
 # The letter. Names: $bank $phone $name $card_count $cards_word $debt $hardship $recovery
-# $income $essential $other $capacity $bank_count $total $share $n $payment $last $start $end
+# $income $essential $other_clause $capacity $bank_count $total $share $n $payment $last $start $end
 # $covered $shortfall $art70. Conditions: several (more than one bank), uneven (the last payment
 # differs), clears (the plan repays the whole debt within 60 months at the reader's share).
 # --------------------------------------------------------------------------------------
@@ -109,19 +123,15 @@ LETTER = (
     ("p", "${hardship}", "${hardship}"),
     ("p", "${recovery}", "${recovery}"),
     ("h", "二、我每月能还多少", "2. What I can pay each month"),
-    ("p", "我家每月能用来还债的收入（我自己的收入，加上家人能拿出来帮我还债的）合计约 ${income}，必要生活开支约 ${essential}，其他债务每月要还约 ${other}。扣除这些以后，"
-          "我每月能用来还信用卡的钱约为 ${capacity}。",
+    ("p", "我家每月能用来还债的收入（我自己的收入，加上家人能拿出来帮我还债的）合计约 ${income}，必要生活开支约 ${essential}"
+          "${other_clause}。扣除这些以后，我每月能用来还信用卡的钱约为 ${capacity}。",
           "My household's monthly income available for debts (my own income plus what my family can put "
-          "towards them) is about ${income}, my essential spending about ${essential} and my other debt "
-          "payments about ${other}. That leaves about ${capacity} a month for my credit cards.", "!several"),
-    ("p", "我家每月能用来还债的收入（我自己的收入，加上家人能拿出来帮我还债的）合计约 ${income}，必要生活开支约 ${essential}，其他债务每月要还约 ${other}。扣除这些以后，"
-          "我每月能用来还信用卡的钱约为 ${capacity}。我一共欠 ${bank_count} 家银行 ${total}，按各家欠款的比例分配，"
+          "towards them) is about ${income} and my essential spending about ${essential}${other_clause}. That "
+          "leaves about ${capacity} a month for my credit cards."),
+    ("p", "我一共欠 ${bank_count} 家银行 ${total}。我把每月能还的钱按各家欠款的比例分给各家银行（欠得少的先还清），"
           "每月能还给贵行的是 ${share}。",
-          "My household's monthly income available for debts (my own income plus what my family can put "
-          "towards them) is about ${income}, my essential spending about ${essential} and my other debt "
-          "payments about ${other}. That leaves about ${capacity} a month for my credit cards. I owe "
-          "${bank_count} banks ${total} in all; shared in proportion to what I owe each, ${share} a month is "
-          "for this bank.", "several"),
+          "I owe ${bank_count} banks ${total} in all. I share what I can pay between them in proportion to what "
+          "I owe each (smaller debts cleared first); ${share} a month is for this bank.", "several"),
     ("h", "三、我申请的还款方案", "3. The plan I am asking for"),
     ("p", "根据${art70}，我恳请贵行与我平等协商，达成个性化分期还款协议：",
           "Under ${art70}, I ask the bank to negotiate with me on an equal footing and agree a personalised "
@@ -167,7 +177,7 @@ LETTER = (
 )
 
 # --------------------------------------------------------------------------------------
-# The phone script. Names: $bank $phone $name $reason $debt $share $n $payment $start $covered
+# The phone script. Names: $bank $phone $name $reason $debt $after $share $n $payment $start $covered
 # $shortfall $number (the bare card-service number) $art70. Condition: clears (as in the letter).
 # --------------------------------------------------------------------------------------
 
@@ -190,14 +200,14 @@ SCRIPT = (
             "handles this?”"),
     ("note", None, "If the call is in Chinese, the Chinese version of this script (below) has the same words to read out."),
     ("h", "2. 说清楚你的数字", "2. Give your numbers"),
-    ("say", "“我在贵行一共欠大约 ${debt}。扣除必要开支和其他还款以后，我每月能还给贵行大约 ${share}。"
+    ("say", "“我在贵行一共欠大约 ${debt}。${after}，我每月能还给贵行大约 ${share}。"
             "我希望分 ${n} 期，每月还 ${payment}，从 ${start}开始。”",
-            "“I owe the bank about ${debt} in all. After essential spending and my other debt payments I can pay "
+            "“I owe the bank about ${debt} in all. ${after} I can pay "
             "the bank about ${share} a month. I would like ${n} monthly payments of ${payment}, starting on "
             "${start}.”", "clears"),
-    ("say", "“我在贵行一共欠大约 ${debt}。扣除必要开支和其他还款以后，我每月最多能还给贵行 ${share}。按这个数还满 60 期，"
+    ("say", "“我在贵行一共欠大约 ${debt}。${after}，我每月最多能还给贵行 ${share}。按这个数还满 60 期，"
             "合计 ${covered}，还不清全部欠款。我想请贵行减免利息和费用，或者告诉我贵行能提出什么方案。每月超过 ${share}，我就还不起了。”",
-            "“I owe the bank about ${debt} in all. After essential spending and my other debt payments the most I "
+            "“I owe the bank about ${debt} in all. ${after} the most I "
             "can pay the bank is ${share} a month. At that rate 60 months repays ${covered}, which does not clear "
             "the whole debt. I would like to ask the bank to waive interest and fees, or to tell me what plan it "
             "can offer. More than ${share} a month I cannot pay.”", "!clears"),
@@ -311,6 +321,14 @@ NO_CAPACITY = (
     "这时工具算不出分期方案。仍然可以打电话告诉银行你的情况，问能不能暂缓还款。",
     "With these figures nothing is left for the cards after essential spending and other debt payments "
     "(${capacity}), so the kit cannot work out a plan. You can still call the bank, explain, and ask whether "
+    "payments can be paused.",
+)
+
+TOO_LITTLE = (
+    "按你填的数字，每月能还信用卡的钱（${capacity}）不够分给 ${bank_count} 家银行，每家连 0.01 元都分不到，"
+    "工具算不出分期方案。仍然可以打电话告诉银行你的情况，问能不能暂缓还款。",
+    "With these figures what you can pay each month (${capacity}) cannot be shared between ${bank_count} banks, "
+    "not even ¥0.01 each, so the kit cannot work out a plan. You can still call the bank, explain, and ask whether "
     "payments can be paused.",
 )
 
