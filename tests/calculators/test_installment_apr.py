@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import with_example
 from calculators import installment_apr as ia
 from calculators.finance import irr
 
@@ -147,7 +148,7 @@ def test_fee_eating_the_whole_amount_is_an_input_error():
     ],
 )
 def test_bad_inputs(inputs, field, code):
-    r = calculators.run("installment_apr", inputs)
+    r = calculators.run("installment_apr", with_example("installment_apr", inputs))
     assert r["ok"] is False
     assert (r["errors"][0]["field"], r["errors"][0]["code"]) == (field, code)
 

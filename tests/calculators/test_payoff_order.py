@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import CJK, assert_bilingual
+from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.payoff_order import CALCULATOR, MAX_MONTHS, monthly_rate, normalize_debt, payoff_plan, prepare_inputs
 
@@ -99,7 +99,7 @@ def test_issue_alias_keys():
 
 
 def test_form_defaults():
-    r = calculators.run("payoff_order", {})
+    r = calculators.run("payoff_order", with_example("payoff_order", {}))
     assert r["ok"], r
     res = r["result"]
     assert res["payoff_order"] == "A → B → C"  # 0.05 %/day, 0.04 %/day, then 12 %/year
@@ -107,7 +107,7 @@ def test_form_defaults():
 
 
 def test_unnamed_cards_get_numbers():
-    r = calculators.run("payoff_order", {"debts": [{"balance": "100", "rate": "1%", "rate_basis": "monthly", "min_payment": "10"}]})
+    r = calculators.run("payoff_order", with_example("payoff_order", {"debts": [{"balance": "100", "rate": "1%", "rate_basis": "monthly", "min_payment": "10"}]}))
     assert r["ok"], r
     assert r["result"]["payoff_order"] == "#1"
 
@@ -246,7 +246,7 @@ def test_run_never_raises_and_errors_are_bilingual(inputs):
 
 def test_explain_in_both_languages():
     for strategy in ("avalanche", "snowball"):
-        r = calculators.run("payoff_order", {"strategy": strategy})["result"]
+        r = calculators.run("payoff_order", with_example("payoff_order", {"strategy": strategy}))["result"]
         zh, en = CALCULATOR.explain({}, r, "zh"), CALCULATOR.explain({}, r, "en")
         assert CJK.search(zh) and not CJK.search(en.replace("→", ""))
         saved = f"{r['interest_saved_yuan']:,}"
@@ -255,14 +255,14 @@ def test_explain_in_both_languages():
 
 def test_run_accepts_the_issue_alias_keys_like_the_form_fields():
     """A caller of run() may give annual_rate / monthly_rate / daily_rate instead of rate + basis."""
-    by_alias = calculators.run("payoff_order", {
+    by_alias = calculators.run("payoff_order", with_example("payoff_order", {
         "debts": [{"name": "A", "balance": "5000", "annual_rate": "0.18", "min_payment": "500"},
                   {"name": "B", "balance": "3000", "daily_rate": "0.0005", "min_payment": "300"}],
-        "monthly_budget": "1500", "strategy": "avalanche"})
-    by_form = calculators.run("payoff_order", {
+        "monthly_budget": "1500", "strategy": "avalanche"}))
+    by_form = calculators.run("payoff_order", with_example("payoff_order", {
         "debts": [{"name": "A", "balance": "5000", "rate": "0.18", "rate_basis": "annual", "min_payment": "500"},
                   {"name": "B", "balance": "3000", "rate": "0.0005", "rate_basis": "daily", "min_payment": "300"}],
-        "monthly_budget": "1500", "strategy": "avalanche"})
+        "monthly_budget": "1500", "strategy": "avalanche"}))
     assert by_alias["ok"], by_alias
     assert by_alias["result"]["total_interest_yuan"] == by_form["result"]["total_interest_yuan"]
     assert by_alias["result"]["payoff_order"] == "B → A"

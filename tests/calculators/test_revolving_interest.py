@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import CJK, assert_bilingual
+from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.revolving_interest import CALCULATOR, revolving_interest
 
@@ -154,7 +154,7 @@ def test_bad_dates_are_bilingual_errors(change, field):
 
 
 def test_run_reports_date_errors_without_raising():
-    r = calculators.run("revolving_interest", {"due_date": "2026-05-01"})
+    r = calculators.run("revolving_interest", with_example("revolving_interest", {"due_date": "2026-05-01"}))
     assert r["ok"] is False
     assert r["errors"][0]["field"] == "due_date"
     assert_bilingual(r["errors"])
@@ -166,7 +166,7 @@ def test_run_reports_date_errors_without_raising():
 
 
 def test_form_defaults_give_the_worked_example():
-    r = calculators.run("revolving_interest", {})
+    r = calculators.run("revolving_interest", with_example("revolving_interest", {}))
     assert r["ok"], r
     assert r["result"]["interest_yuan"] == D("229.00")
 
@@ -190,7 +190,7 @@ def test_run_accepts_what_people_type():
 
 
 def test_no_payments_row_is_fine():
-    r = calculators.run("revolving_interest", {"payments": []})
+    r = calculators.run("revolving_interest", with_example("revolving_interest", {"payments": []}))
     assert r["ok"], r
     # 30 + 10,000 x 0.0005 x 41 days (03-11..04-20) = 235.00
     assert r["result"]["interest_yuan"] == D("235.00")
@@ -198,11 +198,11 @@ def test_no_payments_row_is_fine():
 
 def test_explain_in_both_languages():
     for values, inputs in (({"method": "full"}, {}), ({"method": "unpaid_only"}, {"method": "unpaid_only"})):
-        r = calculators.run("revolving_interest", inputs)["result"]
+        r = calculators.run("revolving_interest", with_example("revolving_interest", inputs))["result"]
         zh, en = CALCULATOR.explain(values, r, "zh"), CALCULATOR.explain(values, r, "en")
         assert CJK.search(zh) and not CJK.search(en)
         assert "229.00" in zh or "209.50" in zh
-    paid = calculators.run("revolving_interest", {"payments": [{"date": "2026-04-01", "amount_yuan": "10000"}]})
+    paid = calculators.run("revolving_interest", with_example("revolving_interest", {"payments": [{"date": "2026-04-01", "amount_yuan": "10000"}]}))
     assert "no interest" in CALCULATOR.explain({}, paid["result"], "en")
 
 
