@@ -62,6 +62,7 @@ UI = {
     "at_least": {"zh": "不小于", "en": "at least"},
     "at_most": {"zh": "不大于", "en": "at most"},
     "optional": {"zh": "（选填）", "en": " (optional)"},
+    "choose": {"zh": "请选择", "en": "Choose"},
     "row": {"zh": "第 {n} 行", "en": "Row {n}"},
     "add_row": {"zh": "添加一行", "en": "Add a row"},
     "remove_row": {"zh": "删除", "en": "Remove"},
@@ -237,6 +238,9 @@ def _control(calc_name: str, f, name: str, text: str, lang: str, described: str)
         common += ' aria-required="true"'
     if f.kind == "choice":
         opts = []
+        if text not in [c[0] for c in f.choices]:
+            # No example and no blank choice (e.g. a new row's rate period): the reader picks.
+            opts.append(f'<option value="" selected>{escape(_ui("choose", lang))}</option>')
         for value, label in f.choices:
             sel = " selected" if value == text else ""
             opts.append(f'<option value="{escape(value)}"{sel}>{escape(_t(label, lang))}</option>')
@@ -276,7 +280,8 @@ def _field_html(calc_name: str, f, name: str, text: str, lang: str) -> str:
     sr_unit = f'<span class="calc-sr">（{escape(unit)}）</span>' if unit and lang == "zh" else (
         f'<span class="calc-sr"> ({escape(unit)})</span>' if unit else ""
     )
-    optional = "" if f.required else f'<span class="calc-optional">{escape(_ui("optional", lang))}</span>'
+    # A choice with a blank value always has one selected: "optional" would only confuse.
+    optional = "" if f.required or f.kind == "choice" else f'<span class="calc-optional">{escape(_ui("optional", lang))}</span>'
     return (
         f'<div class="calc-field calc-kind-{f.kind}" data-field="{escape(name)}">'
         f'<label for="{fid}">{label}{sr_unit}{optional}</label>'
