@@ -57,6 +57,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from . import fmt as _fmt
 from ._core import (
     PERCENT,
     YUAN,
@@ -466,7 +467,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     diff = result.get("interest_difference_yuan", saved)
     avalanche = result["strategy"] == "avalanche"
     if en:
-        s = f"Paying in the order {result['payoff_order']}, the cards are cleared in {months} months with {interest} of interest. "
+        s = f"Paying in the order {result['payoff_order']}, the cards are cleared in {_fmt.count(months, 'month', 'months')} with {interest} of interest. "
         if diff < 0:
             return s + (
                 f"Here both orders cost practically the same interest (they differ by {fmt_yuan(-diff, lang)}, "
