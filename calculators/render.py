@@ -28,15 +28,13 @@ Conventions
 """
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html import escape
 
 import calculators
-from calculators import fmt
+from calculators import csv_export, fmt
 from calculators._core import form_to_inputs, parse_flat_key, parse_inputs
 
 __all__ = [
@@ -748,7 +746,8 @@ def result_csv(name: str, result: dict, lang: str) -> str:
     """The schedule table as CSV text for Excel: a UTF-8 BOM, headers in ``lang``, CRLF rows.
 
     Money is a plain number (yuan, 2 places), rates are percent text ("16.2245%"), dates ISO.
-    Empty when the calculator has no table.
+    Empty when the calculator has no table. Written by :mod:`calculators.csv_export`, so a
+    name such as ``=HYPERLINK(...)`` stays text in a spreadsheet.
     """
     lang = _lang(lang)
     calc = calculators.get(name)
@@ -758,9 +757,7 @@ def result_csv(name: str, result: dict, lang: str) -> str:
     rows = result.get(table.key)
     if not isinstance(rows, list):
         return ""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([_column_header(c, lang) for c in table.columns])
+    out_rows = []
     for row in rows:
         if not isinstance(row, dict):
             continue
@@ -775,8 +772,8 @@ def result_csv(name: str, result: dict, lang: str) -> str:
                 out.append(_shown(v, "text", lang))
             else:
                 out.append(_machine(v))
-        w.writerow(out)
-    return "\ufeff" + buf.getvalue()
+        out_rows.append(out)
+    return csv_export.to_csv([_column_header(c, lang) for c in table.columns], out_rows)
 
 
 def announce_text(name: str, result: dict, lang: str) -> str:

@@ -320,3 +320,21 @@ def test_run_never_raises_and_errors_are_bilingual(inputs):
     else:
         assert all(e["code"] != "internal" for e in r["errors"]), r["errors"]
         assert_bilingual(r["errors"])
+
+
+def test_a_large_tolerance_with_nothing_paid_does_not_say_you_repaid():
+    r = calculators.run("revolving_interest", with_example("revolving_interest", payments=[], tolerance_yuan="1000",
+                                                          transactions=[{"posting_date": "2026-03-01", "amount_yuan": "800"}]))
+    assert r["ok"] and r["result"]["paid_in_full"]
+    en, zh = CALCULATOR.explain({}, r["result"], "en"), CALCULATOR.explain({}, r["result"], "zh")
+    assert "You repaid" not in en and "还清了" not in zh
+    assert "¥0.00 was repaid" in en and "tolerance" in en and "容差" in zh
+
+
+def test_removing_the_only_payment_row_means_no_payment():
+    from calculators import render, web
+
+    calc = calculators.get("revolving_interest")
+    form = {k: v for k, v in render.form_defaults("revolving_interest").items() if not k.startswith("payments.")}
+    r = calculators.run("revolving_interest", web.form_to_inputs(calc, form))
+    assert r["ok"] and r["result"]["paid_by_due_yuan"] == 0
