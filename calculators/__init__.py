@@ -3,7 +3,7 @@
 >>> import calculators
 >>> calculators.NAMES[0]
 'installment_apr'
->>> r = calculators.run("rate_convert", {"daily_rate": "0.05%"})
+>>> r = calculators.run("rate_convert", {"daily_rate": "0.05%", "cycle_days": "30"})
 >>> r["ok"], r["result"]["annual_simple_365"]
 (True, Decimal('0.182500'))
 >>> calculators.run("no_such_calculator", {})["errors"][0]["code"]

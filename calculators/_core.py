@@ -73,7 +73,8 @@ unit dicts :data:`YUAN` :data:`PERCENT` :data:`PERIODS` :data:`DAYS`
 Conventions
 -----------
 Money is never a float: a float input becomes ``Decimal(repr(x))`` at the
-boundary, strings become ``Decimal`` directly after normalisation (NFKC, so
+boundary, rounded half-up to 12 decimal places (so ``0.0358 / 12`` from a script is
+accepted as 0.002983333333, while a *typed* number with more places is ``too_precise``), strings become ``Decimal`` directly after normalisation (NFKC, so
 full-width digits and punctuation work; thousands separators only in proper
 groups of three). ``bool`` is not a number. NaN and infinity are errors.
 
@@ -623,6 +624,10 @@ def _to_decimal(v, kind: str) -> Decimal:
         if not math.isfinite(v):
             raise _Bad("not_finite", "请输入一个有限的数字。", "enter a finite number.")
         d = Decimal(repr(v))
+        if d.as_tuple().exponent < -_MAX_PLACES:
+            # Binary noise (0.0358 / 12 sent from a script): round to the documented precision
+            # instead of calling the reader's number "too precise". Strings stay strict.
+            d = d.quantize(Decimal(1).scaleb(-_MAX_PLACES), rounding=decimal.ROUND_HALF_UP)
     elif isinstance(v, Decimal):
         if not v.is_finite():
             raise _Bad("not_finite", "请输入一个有限的数字。", "enter a finite number.")

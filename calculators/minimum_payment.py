@@ -35,7 +35,7 @@ References
 Examples
 --------
 >>> import calculators
->>> r = calculators.run("minimum_payment", {"general_transactions": "20000",
+>>> r = calculators.run("minimum_payment", {"general_transactions": "20000", "ratio": "10%",
 ...                                         "installment_due": "1000", "fees": "75"})
 >>> r["result"]["minimum_payment_yuan"]
 Decimal('3075.00')
@@ -100,7 +100,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     """Plain sentences about the result.
 
     >>> import calculators
-    >>> r = calculators.run("minimum_payment", {"general_transactions": "20000"})["result"]
+    >>> r = calculators.run("minimum_payment", {"general_transactions": "20000", "ratio": "10%"})["result"]
     >>> print(explain({}, r, "en"))  # doctest: +NORMALIZE_WHITESPACE
     Your minimum payment is about ¥2,000.00. Paying at least this keeps the account from going overdue,
     but the remaining ¥18,000.00 keeps costing interest, and at many banks interest is then charged on

@@ -74,6 +74,7 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal
 
+from . import fmt as _fmt
 from ._core import (
     FEN,
     PERCENT,
@@ -380,9 +381,9 @@ def explain(values: dict, result: dict, lang: str) -> str:
     reverse = cap is not None
     if en:
         lead = (
-            f"At no more than {fmt_yuan(cap, lang)} a month the shortest plan is {n} months: "
+            f"At no more than {fmt_yuan(cap, lang)} a month the shortest plan is {_fmt.count(n, 'month', 'months')}: "
             if reverse
-            else f"If the bank agreed to this plan over {n} months, "
+            else f"If the bank agreed to this plan over {_fmt.count(n, 'month', 'months')}, "
         )
         down = result["down_payment_yuan"]
         body = f"after a down payment of {fmt_yuan(down, lang)} " if down > 0 else ""

@@ -58,9 +58,9 @@ Examples
 >>> r["interest_yuan"], r["late_fee_cycles"], r["late_fee_yuan"], r["total_cost_yuan"], r["amount_owed_yuan"]
 (Decimal('587.49'), 3, Decimal('150.00'), Decimal('737.49'), Decimal('10737.49'))
 
-The late fee alone (minimum 1,000, 300 paid):
+The late fee alone (minimum 1,000, 300 paid, one day late):
 
->>> overdue_cost(minimum_payment=Decimal("1000"), paid_amount=Decimal("300"))["late_fee_yuan"]
+>>> overdue_cost(minimum_payment=Decimal("1000"), paid_amount=Decimal("300"), days_overdue=1)["late_fee_yuan"]
 Decimal('35.00')
 """
 

@@ -35,7 +35,7 @@ References
 Examples
 --------
 >>> import calculators
->>> r = calculators.run("rate_convert", {"daily_rate": "0.05%"})["result"]
+>>> r = calculators.run("rate_convert", {"daily_rate": "0.05%", "cycle_days": "30"})["result"]
 >>> r["annual_simple_365"], r["monthly_rate"], r["annual_effective_daily_compound_365"]
 (Decimal('0.182500'), Decimal('0.015000'), Decimal('0.200159'))
 """
@@ -83,7 +83,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     """Plain sentences about the result.
 
     >>> import calculators
-    >>> r = calculators.run("rate_convert", {"daily_rate": "0.05%"})["result"]
+    >>> r = calculators.run("rate_convert", {"daily_rate": "0.05%", "cycle_days": "30"})["result"]
     >>> print(explain({}, r, "en"))  # doctest: +NORMALIZE_WHITESPACE
     A daily rate of 0.05% is 18.25% a year without compounding, and about 20.0% if interest is
     added every day. On ¥10,000 that is ¥150.00 of interest for one 30-day cycle.

@@ -28,15 +28,13 @@ Conventions
 """
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html import escape
 
 import calculators
-from calculators import fmt
+from calculators import csv_export, fmt
 from calculators._core import form_to_inputs, parse_flat_key, parse_inputs
 
 __all__ = [
@@ -242,9 +240,9 @@ def _control(calc_name: str, f, name: str, text: str, lang: str, described: str,
         common += f' placeholder="{escape(_ui("example_hint", lang, v=hint))}"'
     if f.kind == "choice":
         opts = []
-        if hint is not None:
-            sel = " selected" if not text else ""
-            opts.append(f'<option value=""{sel}>{escape(_ui("choose", lang))}</option>')
+        if text not in [c[0] for c in f.choices]:
+            # No example and no blank choice (e.g. a new row's rate period): the reader picks.
+            opts.append(f'<option value="" selected>{escape(_ui("choose", lang))}</option>')
         for value, label in f.choices:
             sel = " selected" if value == text else ""
             opts.append(f'<option value="{escape(value)}"{sel}>{escape(_t(label, lang))}</option>')
@@ -284,7 +282,8 @@ def _field_html(calc_name: str, f, name: str, text: str, lang: str, hint: str | 
     sr_unit = f'<span class="calc-sr">（{escape(unit)}）</span>' if unit and lang == "zh" else (
         f'<span class="calc-sr"> ({escape(unit)})</span>' if unit else ""
     )
-    optional = "" if f.required else f'<span class="calc-optional">{escape(_ui("optional", lang))}</span>'
+    # A choice with a blank value always has one selected: "optional" would only confuse.
+    optional = "" if f.required or f.kind == "choice" else f'<span class="calc-optional">{escape(_ui("optional", lang))}</span>'
     return (
         f'<div class="calc-field calc-kind-{f.kind}" data-field="{escape(name)}">'
         f'<label for="{fid}">{label}{sr_unit}{optional}</label>'
@@ -747,7 +746,8 @@ def result_csv(name: str, result: dict, lang: str) -> str:
     """The schedule table as CSV text for Excel: a UTF-8 BOM, headers in ``lang``, CRLF rows.
 
     Money is a plain number (yuan, 2 places), rates are percent text ("16.2245%"), dates ISO.
-    Empty when the calculator has no table.
+    Empty when the calculator has no table. Written by :mod:`calculators.csv_export`, so a
+    name such as ``=HYPERLINK(...)`` stays text in a spreadsheet.
     """
     lang = _lang(lang)
     calc = calculators.get(name)
@@ -757,9 +757,7 @@ def result_csv(name: str, result: dict, lang: str) -> str:
     rows = result.get(table.key)
     if not isinstance(rows, list):
         return ""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([_column_header(c, lang) for c in table.columns])
+    out_rows = []
     for row in rows:
         if not isinstance(row, dict):
             continue
@@ -774,8 +772,8 @@ def result_csv(name: str, result: dict, lang: str) -> str:
                 out.append(_shown(v, "text", lang))
             else:
                 out.append(_machine(v))
-        w.writerow(out)
-    return "\ufeff" + buf.getvalue()
+        out_rows.append(out)
+    return csv_export.to_csv([_column_header(c, lang) for c in table.columns], out_rows)
 
 
 def announce_text(name: str, result: dict, lang: str) -> str:

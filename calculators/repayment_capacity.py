@@ -46,6 +46,7 @@ from __future__ import annotations
 import decimal
 from decimal import Decimal
 
+from . import fmt as _fmt
 from ._core import YUAN, Calculator, Column, Field, Output, Table, fmt_yuan, money, rate, t
 
 __all__ = ["CALCULATOR", "budget", "compute", "explain"]
@@ -133,7 +134,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
         return s
     s = f"You can put about {avail} a month towards your cards."
     if months:
-        s += f" Even if the bank stopped all interest and fees, {debt} would take {months} months at this pace."
+        s += f" Even if the bank stopped all interest and fees, {debt} would take {_fmt.count(months, 'month', 'months')} at this pace."
         if months > MAX_PLAN_MONTHS:
             s += " That is longer than the 5-year (60-month) maximum of a personalised instalment plan."
     return s

@@ -84,6 +84,7 @@ from __future__ import annotations
 import datetime
 from decimal import ROUND_DOWN, Decimal
 
+from . import fmt as _fmt
 from ._core import (
     FEN,
     PERCENT,
@@ -348,6 +349,16 @@ def explain(values: dict, result: dict, lang: str) -> str:
     bal = fmt_yuan(result["statement_balance_yuan"], lang)
     paid = fmt_yuan(result["paid_by_due_yuan"], lang)
     if result["paid_in_full"]:
+        unpaid = result.get("unpaid_at_due_yuan", 0)
+        if unpaid > 0:  # within the tolerance: say what was actually paid, not "you repaid"
+            left = fmt_yuan(unpaid, lang)
+            if en:
+                return (
+                    f"The statement was {bal} and {paid} was repaid by the due date. The {left} left unpaid is "
+                    "within your card's tolerance (容差), so the statement counts as repaid in full and no "
+                    "interest is charged on it."
+                )
+            return f"账单 {bal}，到期前还了 {paid}。未还的 {left} 在容差范围内，视同全额还款，这期账单不产生利息。"
         if en:
             return f"You repaid the {bal} statement by the due date, so no interest is charged on it."
         return f"你在到期还款日前还清了 {bal} 的账单，这期账单不产生利息。"
@@ -357,13 +368,13 @@ def explain(values: dict, result: dict, lang: str) -> str:
         if en:
             return (
                 f"The statement was {bal} and {paid} was repaid by the due date. If only the unpaid part "
-                f"bears interest, about {interest} of interest ({days} days) appears on the next statement."
+                f"bears interest, about {interest} of interest ({_fmt.count(days, 'day', 'days')}) appears on the next statement."
             )
         return f"账单 {bal}，到期前还了 {paid}。如果只对未还部分计息，下一期账单上约有 {interest} 利息（计息 {days} 天）。"
     if en:
         return (
             f"The statement was {bal} but only {paid} was repaid by the due date, so the whole amount "
-            f"bears interest from each purchase's posting date: about {interest} ({days} days) on the next "
+            f"bears interest from each purchase's posting date: about {interest} ({_fmt.count(days, 'day', 'days')}) on the next "
             "statement. Repaying the statement in full by the due date avoids this interest."
         )
     return (

@@ -6,10 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import with_example
 
 
 def run(**inputs):
-    r = calculators.run("minimum_payment", inputs)
+    r = calculators.run("minimum_payment", with_example("minimum_payment", inputs))
     assert r["ok"], r
     return r["result"]
 

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import CJK, assert_bilingual
+from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.finance import pmt
 from calculators.negotiated_plan import CALCULATOR, MAX_PERIODS, negotiated_plan, plan_schedule
@@ -128,7 +128,7 @@ def test_more_than_five_years_is_refused_citing_article_70():
         assert err["field"] == "periods"
         assert "第七十条" in err["message"]["zh"] and "5 年" in err["message"]["zh"]
         assert "Article 70" in err["message"]["en"] and "5 years" in err["message"]["en"]
-    r = calculators.run("negotiated_plan", {"periods": "61"})
+    r = calculators.run("negotiated_plan", with_example("negotiated_plan", {"periods": "61"}))
     assert not r["ok"] and "Article 70" in r["errors"][0]["message"]["en"]
 
 
@@ -141,7 +141,7 @@ def test_down_payment_must_leave_something_to_plan():
 
 def test_explain_promises_nothing():
     for inputs in ({}, {"mode": "flat_fee"}, {"monthly_affordable_yuan": "2000"}):
-        r = calculators.run("negotiated_plan", inputs)
+        r = calculators.run("negotiated_plan", with_example("negotiated_plan", inputs))
         assert r["ok"], r
         zh = CALCULATOR.explain({}, r["result"], "zh")
         en = CALCULATOR.explain({}, r["result"], "en")
@@ -250,7 +250,7 @@ def test_run_never_raises_and_errors_are_bilingual(inputs):
 
 
 def test_form_defaults():
-    r = calculators.run("negotiated_plan", {})
+    r = calculators.run("negotiated_plan", with_example("negotiated_plan", {}))
     assert r["ok"], r
     # 50,000 over 36 months, no interest: 1,388.88 x 35 + 1,389.20
     assert (r["result"]["first_payment_yuan"], r["result"]["last_payment_yuan"]) == (D("1388.88"), D("1389.20"))

@@ -6,10 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import with_example
 
 
 def run(**inputs):
-    r = calculators.run("repayment_capacity", inputs)
+    r = calculators.run("repayment_capacity", with_example("repayment_capacity", inputs))
     assert r["ok"], r
     return r["result"]
 
@@ -50,7 +51,7 @@ def test_months_at_this_pace_and_the_five_year_ceiling():
 
 
 def test_income_required():
-    r = calculators.run("repayment_capacity", {"monthly_income_yuan": ""})
+    r = calculators.run("repayment_capacity", with_example("repayment_capacity", {"monthly_income_yuan": ""}))
     assert r["ok"] is False and r["errors"][0]["code"] == "required"
 
 
