@@ -6,10 +6,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from .._core import t
+from ..csv_export import to_csv
 from .plan import BANKS_BY_ID, bank_name
 
 __all__ = ["CALL_LOG", "call_log_columns", "call_log_template", "call_log_csv", "csv_bytes"]
@@ -39,33 +37,24 @@ def call_log_template(plans: list, lang: str) -> list:
     ]
 
 
-def _cell(value) -> str:
-    s = "" if value is None else str(value)
-    # A cell starting with = + - @ (or a tab/CR) would be a formula in a spreadsheet.
-    if s[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        s = "'" + s
-    return s
-
-
 def call_log_csv(rows: list, lang: str) -> str:
-    """The call log as CSV text (header in ``lang``, CRLF rows); see :func:`csv_bytes`.
+    """The call log as CSV text by the site's one writer (:func:`calculators.csv_export.to_csv`):
+    a UTF-8 byte-order mark, the header in ``lang``, CRLF rows, formula-like cells neutralised.
+    Rows left entirely empty are skipped.
 
-    >>> call_log_csv([{"date": "2027-01-15", "bank": "中信银行", "number": "400-889-5558"}], "zh").splitlines()[1]
-    '2027-01-15,,中信银行,400-889-5558,,,,'
+    >>> call_log_csv([{"date": "2027-01-15", "bank": "中信银行", "number": "400-889-5558"}, {}], "zh").splitlines()[1:]
+    ['2027-01-15,,中信银行,400-889-5558,,,,']
     """
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([h for _, h in call_log_columns(lang)])
-    for row in rows:
-        if isinstance(row, dict):
-            w.writerow([_cell(row.get(k)) for k, _ in CALL_LOG])
-    return buf.getvalue()
+    keys = [k for k, _ in CALL_LOG]
+    body = [[row.get(k) for k in keys] for row in rows
+            if isinstance(row, dict) and any(row.get(k) not in (None, "") for k in keys)]
+    return to_csv([h for _, h in call_log_columns(lang)], body)
 
 
 def csv_bytes(text: str) -> bytes:
-    """CSV text as the bytes of the downloaded file: UTF-8 with a BOM, so Excel reads Chinese.
+    """CSV text as the bytes of the downloaded file: UTF-8 with a BOM (added if missing), so Excel reads Chinese.
 
-    >>> csv_bytes("日期\\r\\n")[:3]
-    b'\\xef\\xbb\\xbf'
+    >>> csv_bytes("日期\r\n")[:3]
+    b'\xef\xbb\xbf'
     """
-    return ("\ufeff" + text).encode("utf-8")
+    return (text if text.startswith("\ufeff") else "\ufeff" + text).encode("utf-8")

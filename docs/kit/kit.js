@@ -12,7 +12,8 @@
  *   #kit-print-root (a direct child of <body>) and html.kit-printing hides everything else.
  * - The call log: an editable table; CSV download with a UTF-8 BOM and CRLF rows (same quoting
  *   as Python's csv module; a cell starting with = + - @ gets a leading ' so a spreadsheet does
- *   not run it as a formula: calculators.negotiation_kit.call_log_csv does the same).
+ *   not run it as a formula: calculators.negotiation_kit.call_log_csv, through the site's one CSV
+ *   writer calculators/csv_export.py, gives the same file).
  * - Storage: nothing is written unless the reader ticks "remember"; then the form and the call
  *   log are kept in localStorage under one key; "forget everything" removes it, resets the form
  *   to the example and empties the call log.

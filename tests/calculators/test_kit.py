@@ -405,14 +405,14 @@ def test_call_log_csv_keeps_chinese_with_a_bom(result):
     assert parsed[1][6] == "客服说要提交材料，三个工作日内回电"
     assert parsed[1][7] == "'=寄材料", "a cell starting with = must not become a spreadsheet formula"
     assert parsed[2][2:4] == ["招商银行", CMB]
-    en = kit.call_log_csv(result["call_log"]["en"], "en").splitlines()
+    en = kit.call_log_csv(result["call_log"]["en"], "en").lstrip("\ufeff").splitlines()
     assert en[0] == "Date,Time,Bank,Number called,Agent name or staff number,What was said,What was agreed,Next step"
     assert en[1].startswith(",,China CITIC Bank,400-889-5558")
 
 
 def test_csv_cells_with_commas_quotes_and_newlines_survive():
     tricky = {"said": 'He said "no", then\nyes'}
-    parsed = list(csv.reader(io.StringIO(kit.call_log_csv([tricky], "en"), newline="")))
+    parsed = list(csv.reader(io.StringIO(kit.call_log_csv([tricky], "en").lstrip("\ufeff"), newline="")))
     assert parsed[1][5] == 'He said "no", then\nyes'
 
 
