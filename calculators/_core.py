@@ -537,6 +537,9 @@ class Calculator:
     # Optional: the form shows each example as hint text (placeholder), never as a value the
     # reader could overlook (the kit writes documents the reader signs).
     examples_as_placeholders: bool = False
+    # Optional: ``calendar(result, lang, inputs)`` gives the plan's due dates as iCalendar text
+    # (:mod:`calculators.plan_calendar`), or "" when there are no dates to give.
+    calendar: Callable[[dict, str, dict], str] | None = None
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not _NAME_RE.match(self.name):

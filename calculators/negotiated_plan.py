@@ -75,6 +75,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 
 from . import fmt as _fmt
+from . import plan_calendar as _plan_calendar
 from ._core import (
     FEN,
     PERCENT,
@@ -504,6 +505,19 @@ CALCULATOR = Calculator(
             required=False,
             minimum="0.01", maximum=MAX_YUAN,
         ),
+        # Only for the calendar file (calculators/plan_calendar.py); the figures do not use it.
+        Field(
+            "first_payment_date",
+            "date",
+            t("第一期还款日（用于日历）", "First payment date (for the calendar)"),
+            help=t(
+                "可不填。填了就可以下载还款日历（.ics），每个还款日前 3 天提醒你。",
+                "Optional. Fill it in to download a payment calendar (.ics) that reminds you 3 days before each due date.",
+            ),
+            required=False,
+            blank_means=t("留空：不做日历。", "Left blank: no calendar."),
+            minimum="2000-01-01",
+        ),
     ),
     outputs=(
         Output("first_payment_yuan", t("每月还款（第一期）", "Monthly payment (first month)"), "money", primary=True),
@@ -519,6 +533,7 @@ CALCULATOR = Calculator(
         Output("apr_effective", t("年化利率（按月复利）", "Annual rate (compounded monthly)"), "rate"),
     ),
     compute=_compute,
+    calendar=_plan_calendar.negotiated_plan_calendar,
     table=Table(
         "schedule",
         (

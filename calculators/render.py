@@ -84,6 +84,7 @@ UI = {
     "copied": {"zh": "链接已复制。链接里带着你的数字（只在“#”之后，不会发送给服务器）。", "en": "Link copied. It carries your numbers after the “#”, which is never sent to a server."},
     "copy_failed": {"zh": "无法自动复制，请复制地址栏中的链接。", "en": "Could not copy automatically; copy the link from the address bar."},
     "csv": {"zh": "下载明细（CSV）", "en": "Download schedule (CSV)"},
+    "ics": {"zh": "下载还款日历（.ics）", "en": "Download payment calendar (.ics)"},
     "print": {"zh": "打印", "en": "Print"},
     "invalid": {"zh": "输入有误：", "en": "Invalid input: "},
     "conventions": {"zh": "计算口径：", "en": "How it is calculated: "},
@@ -833,6 +834,12 @@ def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
         if calc.table
         else ""
     )
+    ics_button = (
+        f'<button type="button" class="calc-button" data-action="ics" data-filename="{escape(name)}.ics" hidden>'
+        f'{escape(_ui("ics", lang))}</button>'
+        if calc.calendar
+        else ""
+    )
     return (
         f'<section {attr_html}>'
         f'<div class="calc-status" role="status"><span class="calc-spinner" aria-hidden="true" hidden></span>'
@@ -847,7 +854,7 @@ def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
         f'<div class="calc-result" aria-label="{title} · {escape(_ui("result", lang))}" role="region">{result_html}</div>'
         f'<div class="calc-actions">'
         f'<button type="button" class="calc-button" data-action="share" hidden>{escape(_ui("share", lang))}</button>'
-        f"{csv_button}"
+        f"{csv_button}{ics_button}"
         f'<button type="button" class="calc-button" data-action="print" hidden>{escape(_ui("print", lang))}</button>'
         f"</div>"
         f'<div class="calc-live calc-sr" aria-live="polite" aria-atomic="true"></div>'

@@ -44,9 +44,9 @@ MAX_REQUEST_CHARS = 200_000
 form_to_inputs = _core.form_to_inputs
 
 
-def _response(ok: bool, html: str = "", csv: str = "", announce: str = "", errors=()) -> str:
+def _response(ok: bool, html: str = "", csv: str = "", announce: str = "", errors=(), ics: str = "") -> str:
     return json.dumps(
-        {"ok": ok, "html": html, "csv": csv, "announce": announce, "errors": list(errors)},
+        {"ok": ok, "html": html, "csv": csv, "ics": ics, "announce": announce, "errors": list(errors)},
         ensure_ascii=False,
     )
 
@@ -80,6 +80,7 @@ def handle(request_json) -> str:
             html=render.render_result(name, result, lang, inputs),
             csv=render.result_csv(name, result, lang),
             announce=render.announce_text(name, result, lang),
+            ics=calc.calendar(result, lang, inputs) if calc.calendar else "",
         )
     except Exception:
         return _response(

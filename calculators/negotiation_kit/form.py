@@ -8,6 +8,7 @@ from .assemble import REASONS, negotiation_kit
 from .documents import explain_text
 from .html import UI, render_result_html
 from .plan import ZERO
+from .plan_dates import kit_calendar
 
 __all__ = ["CALCULATOR", "EXAMPLE_CARDS", "explain"]
 
@@ -225,6 +226,7 @@ CALCULATOR = Calculator(
     ),
     compute=_compute,
     prepare=_prepare,
+    calendar=kit_calendar,
     examples_as_placeholders=True,
     render_html=render_result_html,
     table=Table(

@@ -29,6 +29,7 @@ from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 from .._bankdata import BANKS
 from .._core import InputError, money
 from ..negotiated_plan import MAX_PERIODS
+from ..plan_calendar import add_months
 
 __all__ = [
     "MAX_PERIODS",
@@ -71,18 +72,6 @@ def dec(x) -> Decimal:
     if isinstance(x, float):
         raise TypeError("float given; pass Decimal or str")
     return x if isinstance(x, Decimal) else Decimal(str(x))
-
-
-def add_months(d: datetime.date, months: int) -> datetime.date:
-    """``d`` plus ``months`` calendar months, on the last day of a shorter month.
-
-    >>> add_months(datetime.date(2027, 1, 31), 1), add_months(datetime.date(2027, 11, 15), 3)
-    (datetime.date(2027, 2, 28), datetime.date(2028, 2, 15))
-    """
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    last = (datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)).day
-    return datetime.date(year, month, min(d.day, last))
 
 
 def iso(s) -> datetime.date:

@@ -22,7 +22,7 @@ let handle = null;
 let starting = null;
 
 const INTERNAL = JSON.stringify({
-  ok: false, html: "", csv: "", announce: "",
+  ok: false, html: "", csv: "", ics: "", announce: "",
   errors: [{
     field: null,
     code: "internal",
