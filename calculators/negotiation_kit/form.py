@@ -51,7 +51,12 @@ def _prepare(inputs):
         not _blank(v) for k, v in inputs.items() if k not in skip and k != "cards"
     ) or bool(typed_rows)
     if not typed:
-        return CALCULATOR.example_inputs()
+        example = CALCULATOR.example_inputs()
+        # A bank picked before typing (say, from a bank page) shows in the example's first card.
+        first = cards[0] if isinstance(cards, (list, tuple)) and cards and isinstance(cards[0], dict) else {}
+        if first.get("bank") in dict(_BANK_CHOICES):
+            example["cards"][0]["bank"] = first["bank"]
+        return example
     if isinstance(cards, (list, tuple)):
         return {**inputs, "cards": typed_rows}
     return inputs
@@ -60,13 +65,20 @@ def _prepare(inputs):
 _example_values: list = []
 
 
+def _without_banks(values: dict) -> dict:
+    cards = values.get("cards")
+    if not isinstance(cards, list):
+        return values
+    return {**values, "cards": [{k: v for k, v in c.items() if k != "bank"} for c in cards]}
+
+
 def _is_example(values: dict) -> bool:
-    """Whether ``values`` are the worked example's (parsed once, then compared)."""
+    """Whether ``values`` are the worked example's, whatever banks were picked (parsed once, compared)."""
     if not _example_values:
         from .._core import parse_inputs
 
-        _example_values.append(parse_inputs(CALCULATOR.fields, CALCULATOR.example_inputs())[0])
-    return values == _example_values[0]
+        _example_values.append(_without_banks(parse_inputs(CALCULATOR.fields, CALCULATOR.example_inputs())[0]))
+    return _without_banks(values) == _example_values[0]
 
 
 def _compute(values: dict) -> dict:

@@ -16,7 +16,7 @@
  *   writer calculators/csv_export.py, gives the same file).
  * - Storage: nothing is written unless the reader ticks "remember"; then the form and the call
  *   log are kept in localStorage under one key; "forget everything" removes it, resets the form
- *   to the example and empties the call log.
+ *   to its empty start (the example shows again, marked) and empties the call log.
  * - ?bank=<id> (from a bank page) preselects that bank in the first card row.
  *
  * Nothing here makes a network request.

@@ -570,8 +570,10 @@ def test_the_worked_example_is_marked_in_every_document_until_the_reader_types()
         widget = render.render_widget("negotiation_kit", lang)
         assert "kit-example" in widget and "【示例 / Example】" in widget
     # A bank picked from a bank page (?bank=cmb) is not typing: still the example.
-    picked = dict(blank, **{"cards.0.bank": "cmb"})
-    assert calculators.run("negotiation_kit", web.form_to_inputs(kit.CALCULATOR, picked))["result"]["example"]
+    picked = dict(blank, **{"cards.0.bank": "ceb"})
+    r = calculators.run("negotiation_kit", web.form_to_inputs(kit.CALCULATOR, picked))["result"]
+    assert r["example"] and r["plans"][0]["bank"] == "ceb"
+    assert all(_example_marked(d) for d in all_documents(r))
     # The reader's own figures: no mark anywhere.
     own = run_kit(THREE_CARDS)["result"]
     assert not own["example"] and not any("示例" in kit.document_text(d) for d in all_documents(own))
