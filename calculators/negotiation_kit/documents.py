@@ -21,7 +21,7 @@ d
 from __future__ import annotations
 
 import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from string import Template
 
 from .. import fmt
@@ -134,7 +134,7 @@ def _recovery(kit: dict, lang: str) -> str:
 
 
 def _plan_values(kit: dict, plan: dict, lang: str) -> dict:
-    y = lambda x: _yuan(x, lang)  # noqa: E731
+    y = partial(_yuan, lang=lang)
     b = plan["bank"]
     return {
         "bank": bank_name(b, lang),
@@ -240,7 +240,7 @@ def no_capacity_message(capacity, bank_count: int | None = None) -> dict:
 
 def explain_text(result: dict, lang: str) -> str:
     """One plain paragraph: what you can pay, over how long, and what waiting would cost."""
-    y = lambda x: _yuan(x, lang)  # noqa: E731
+    y = partial(_yuan, lang=lang)
     not_cleared = sum(1 for p in result["plans"] if not p["clears"])
     extra = fill(wording.EXPLAIN_NOT_CLEARED[_i(lang)], {"count": not_cleared}) if not_cleared else ""
     return fill(wording.EXPLAIN[_i(lang)], {

@@ -125,7 +125,9 @@ def _doc_block(doc: dict, lang: str, filename: str) -> str:
 
 
 def _plan_card(p: dict, lang: str) -> str:
-    y = lambda x: fmt.yuan(dec(x), lang)  # noqa: E731
+    def y(x) -> str:
+        return fmt.yuan(dec(x), lang)
+
     over = "" if p["clears"] else f' <strong class="kit-over">({escape(_u("not_cleared", lang))})</strong>'
     name = p["bank_name"] if lang == "zh" else p["bank_name_en"]
 
