@@ -75,6 +75,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 
 from . import fmt as _fmt
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     FEN,
     PERCENT,
@@ -106,10 +107,6 @@ MAX_YUAN = "100000000"
 _TWELVE = Decimal("12")
 
 
-def _d(x) -> Decimal:
-    if isinstance(x, float):
-        raise TypeError("float given; pass Decimal or str")
-    return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
 def _too_long(periods: int) -> InputError:

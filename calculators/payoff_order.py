@@ -58,6 +58,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from . import fmt as _fmt
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     PERCENT,
     YUAN,
@@ -101,10 +102,6 @@ _ARROW = " → "
 _FEN = Decimal("0.01")
 
 
-def _d(x) -> Decimal:
-    if isinstance(x, float):
-        raise TypeError("float given; pass Decimal or str")
-    return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
 def _rate_parts(rate, basis: str) -> tuple:
