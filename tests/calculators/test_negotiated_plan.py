@@ -254,3 +254,13 @@ def test_form_defaults():
     assert r["ok"], r
     # 50,000 over 36 months, no interest: 1,388.88 x 35 + 1,389.20
     assert (r["result"]["first_payment_yuan"], r["result"]["last_payment_yuan"]) == (D("1388.88"), D("1389.20"))
+
+
+@pytest.mark.parametrize("mode, field", [("annuity", "annual_rate"), ("equal_principal", "annual_rate"),
+                                         ("flat_fee", "fee_rate_per_period")])
+def test_a_blank_rate_in_a_mode_that_needs_it_is_asked_for(mode, field):
+    """Issue 13: annuity with the rate blank used the example's 12 %."""
+    for blank in ("", None):
+        r = calculators.run("negotiated_plan", with_example("negotiated_plan", {"mode": mode, field: blank}))
+        assert not r["ok"] and (r["errors"][0]["field"], r["errors"][0]["code"]) == (field, "required")
+        assert_bilingual(r["errors"])
