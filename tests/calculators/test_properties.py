@@ -99,12 +99,7 @@ def _sums(name, r):
         assert sum(p["due"] for p in r["parts"]) == r["minimum_payment_yuan"]
 
 
-def _kit_case(name):
-    # kit helper: the negotiation kit's own module is converted on the kit branch.
-    return pytest.param(name, marks=pytest.mark.xfail(strict=False, reason="kit helper")) if name == "negotiation_kit" else name
-
-
-@pytest.mark.parametrize("name", [_kit_case(n) for n in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 @PROPS
 @given(data=st.data())
 def test_no_negative_money_and_schedules_add_up(name, data):
