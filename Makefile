@@ -36,8 +36,9 @@ test: setup
 test-fast: setup
 	$(BIN)/python -m pytest -m "not browser and not pyodide"
 
-## bench: speed figures (printed and saved to benchmarks/RESULTS.md); not tests
+## bench: speed figures (printed and saved to benchmarks/RESULTS.md and benchmarks/CALCULATORS.md); not tests
 bench: setup
+	$(BIN)/python scripts/bench_calculators.py
 	$(BIN)/python scripts/bench.py
 
 ## audit: Lighthouse, axe-core and the privacy check against the built site

@@ -76,6 +76,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from . import fmt as _fmt
 from . import plan_calendar as _plan_calendar
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     FEN,
     PERCENT,
@@ -107,10 +108,6 @@ MAX_YUAN = "100000000"
 _TWELVE = Decimal("12")
 
 
-def _d(x) -> Decimal:
-    if isinstance(x, float):
-        raise TypeError("float given; pass Decimal or str")
-    return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
 def _too_long(periods: int) -> InputError:
@@ -242,13 +239,28 @@ def negotiated_plan(
     kw = dict(mode=mode, fee_rate_per_period=fee_rate_per_period, annual_rate=annual_rate)
     if monthly_affordable_yuan is not None:
         cap = _d(monthly_affordable_yuan)
-        rows = None
-        for n in range(1, MAX_PERIODS + 1):
-            rows = plan_schedule(financed, n, **kw)
-            if max(r["payment_yuan"] for r in rows) <= cap:
-                periods = n
-                break
+        plans: dict = {}
+
+        def fits(n: int) -> bool:
+            if n not in plans:
+                plans[n] = plan_schedule(financed, n, **kw)
+            return max(r["payment_yuan"] for r in plans[n]) <= cap
+
+        # The largest payment falls as the plan gets longer: search by halves (each plan is
+        # computed once), then step down in case rounding to the fen left a shorter one fitting.
+        if fits(MAX_PERIODS):
+            lo, hi = 1, MAX_PERIODS
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if fits(mid):
+                    hi = mid
+                else:
+                    lo = mid + 1
+            while lo > 1 and fits(lo - 1):
+                lo -= 1
+            periods, rows = lo, plans[lo]
         else:
+            rows = plans[MAX_PERIODS]
             need = max(r["payment_yuan"] for r in rows)
             raise InputError(
                 "monthly_affordable_yuan",

@@ -68,6 +68,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     DAYS,
     PERCENT,
@@ -93,10 +94,6 @@ _ZERO = Decimal("0")
 MAX_YUAN = "100000000"
 
 
-def _d(x) -> Decimal:
-    if isinstance(x, float):
-        raise TypeError("float given; pass Decimal or str")
-    return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
 def late_fee(unpaid_minimum, rate=Decimal("0.05"), minimum=None, maximum=None) -> Decimal:

@@ -58,6 +58,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from . import fmt as _fmt
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     PERCENT,
     YUAN,
@@ -101,10 +102,6 @@ _ARROW = " → "
 _FEN = Decimal("0.01")
 
 
-def _d(x) -> Decimal:
-    if isinstance(x, float):
-        raise TypeError("float given; pass Decimal or str")
-    return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
 def _rate_parts(rate, basis: str) -> tuple:
@@ -222,36 +219,40 @@ def simulate(debts: list, budget, strategy: str, max_months: int = MAX_MONTHS):
     month = 0
     total = start_total
     runaway = _fen(_RUNAWAY)
+    active = [i for i in order if bal[i] > 0]  # cards still owing, in the strategy's order
     while total > 0:
         month += 1
         if month > max_months:
             return None
         interest = [0] * n
-        for i in range(n):
-            if bal[i] > 0 and rnum[i]:
+        pay = [0] * n
+        for i in active:
+            if rnum[i]:
                 a, b = bal[i] * rnum[i], rden[i]
                 interest[i] = (2 * a + b) // (2 * b)  # half-up to the fen
                 bal[i] += interest[i]
-        pay = [0] * n
         left = left_budget
-        for i in order:  # minimums first (the budget covers them, except after interest on tiny balances)
+        for i in active:  # minimums first (the budget covers them, except after interest on tiny balances)
             p = min(mins[i], bal[i], left)
             pay[i] = p
             left -= p
-        for i in order:
+        for i in active:
             if left <= 0:
                 break
             extra = min(left, bal[i] - pay[i])
             pay[i] += extra
             left -= extra
         cleared = []
-        for i in range(n):
-            if bal[i] > 0 and pay[i] == bal[i]:
+        for i in active:
+            if pay[i] == bal[i]:
                 off[i] = month
                 cleared.append(i)
             bal[i] -= pay[i]
             interest_by[i] += interest[i]
             paid_by[i] += pay[i]
+        if cleared:
+            active = [i for i in active if bal[i] > 0]
+            cleared.sort()
         total = sum(bal)
         if total > runaway:  # growing without end: give up early
             return None

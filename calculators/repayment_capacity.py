@@ -87,7 +87,10 @@ def compute(values: dict) -> dict:
         {"item": t("必要开支", "Essential spending"), "amount": money(-essential)},
         {"item": t("其他债务月供", "Other debt payments"), "amount": money(-other)},
         {"item": t("预留缓冲", "Buffer kept back"), "amount": -b["buffer"]},
-        {"item": t("每月可用于还信用卡", "Available for the cards"), "amount": b["surplus"]},
+        {"item": t("每月可用于还信用卡", "Available for the cards"), "amount": b["available"]}
+        if b["shortfall"] == 0
+        # A shortfall is an amount missing, shown as such rather than as negative money.
+        else {"item": t("每月缺口", "Short each month"), "amount": b["shortfall"]},
     ]
     return {
         "monthly_available_yuan": b["available"],

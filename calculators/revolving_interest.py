@@ -85,6 +85,7 @@ import datetime
 from decimal import ROUND_DOWN, Decimal
 
 from . import fmt as _fmt
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     FEN,
     PERCENT,
@@ -114,10 +115,6 @@ MAX_YUAN = "100000000"
 _ONE_DAY = datetime.timedelta(days=1)
 
 
-def _d(x) -> Decimal:
-    if isinstance(x, float):  # never let a binary float into a money path
-        raise TypeError("float given; pass Decimal or str")
-    return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
 def revolving_interest(

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
@@ -254,3 +254,30 @@ def test_form_defaults():
     assert r["ok"], r
     # 50,000 over 36 months, no interest: 1,388.88 x 35 + 1,389.20
     assert (r["result"]["first_payment_yuan"], r["result"]["last_payment_yuan"]) == (D("1388.88"), D("1389.20"))
+
+
+@pytest.mark.parametrize("mode, field", [("annuity", "annual_rate"), ("equal_principal", "annual_rate"),
+                                         ("flat_fee", "fee_rate_per_period")])
+def test_a_blank_rate_in_a_mode_that_needs_it_is_asked_for(mode, field):
+    """Issue 13: annuity with the rate blank used the example's 12 %."""
+    for blank in ("", None):
+        r = calculators.run("negotiated_plan", with_example("negotiated_plan", {"mode": mode, field: blank}))
+        assert not r["ok"] and (r["errors"][0]["field"], r["errors"][0]["code"]) == (field, "required")
+        assert_bilingual(r["errors"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    principal=st.decimals(min_value=1, max_value=200000, places=2),
+    cap=st.decimals(min_value=1, max_value=20000, places=2),
+    mode=st.sampled_from(["interest_free", "flat_fee", "annuity", "equal_principal"]),
+)
+def test_the_shortest_plan_that_fits_is_the_first_one_found_by_counting_up(principal, cap, mode):
+    """The search by halves finds exactly what trying 1, 2, 3... months would."""
+    kw = dict(mode=mode, fee_rate_per_period=D("0.006"), annual_rate=D("0.18"))
+    brute = next((n for n in range(1, 61) if max(r["payment_yuan"] for r in plan_schedule(principal, n, **kw)) <= cap), None)
+    try:
+        got = negotiated_plan(principal, 60, monthly_affordable_yuan=cap, **kw)["periods"]
+    except InputError:
+        got = None
+    assert got == brute
