@@ -129,3 +129,29 @@ def test_no_csv_cell_starts_a_formula(name, data):
             for cell in row:
                 if cell[:1] in FORMULA:
                     assert cell[:1] == "-" and cell[1:].replace(".", "", 1).isdigit(), cell
+
+
+@pytest.mark.parametrize("name", NAMES)
+@PROPS
+@given(data=st.data())
+def test_blank_means_what_the_spec_says_whatever_else_is_filled(name, data):
+    """Blank never quietly becomes the example: it is an error, the stated value, or none."""
+    calc = calculators.get(name)
+    inputs = data.draw(inputs_for(name))
+    fields = [f for f in calc.fields if f.kind != "list" and f.default is None]  # kit helper: legacy fields skipped
+    if not fields:
+        return
+    f = data.draw(st.sampled_from(fields))
+    blank = data.draw(st.sampled_from(["absent", None, "", "  "]))
+    blanked = dict(inputs)
+    if blank == "absent":
+        blanked.pop(f.name, None)
+    else:
+        blanked[f.name] = blank
+    out = calculators.run(name, blanked)
+    assert "internal" not in [e["code"] for e in out.get("errors", [])], (blanked, out)
+    means = f.blank_spec()
+    if means["means"] == "required":
+        assert not out["ok"] and (f.name, "required") in {(e["field"], e["code"]) for e in out["errors"]}
+    elif means["means"] == "value":
+        assert out == calculators.run(name, {**inputs, f.name: means["value"]})
