@@ -132,7 +132,13 @@ def test_doing_nothing_is_the_overdue_cost_calculator(result):
     debts=st.lists(st.decimals(min_value="0.01", max_value="1000000", places=2), min_size=1, max_size=6),
 )
 def test_split_adds_up_and_is_proportional(capacity, debts):
+    if capacity < Decimal("0.01") * len(debts):
+        # Not one fen for each debt: refused (the kit says so in words), never a zero share.
+        with pytest.raises(ValueError):
+            kit.split_capacity(capacity, debts)
+        return
     shares = kit.split_capacity(capacity, debts)
+    assert all(s >= Decimal("0.01") for s in shares)
     assert sum(shares) == capacity
     total = sum(debts)
     for share, debt in zip(shares, debts):
