@@ -71,8 +71,9 @@ test: lint browser-deps
 test-fast: setup-dev
 	$(BIN)/python -m pytest -m "not browser and not pyodide"
 
-## bench: speed figures (printed and saved to benchmarks/RESULTS.md); not tests. BENCH_QUICK=1 for one short round
+## bench: speed figures (printed and saved to benchmarks/RESULTS.md and benchmarks/CALCULATORS.md); not tests. BENCH_QUICK=1 for one short round
 bench: setup-dev browser-deps
+	$(BIN)/python scripts/bench_calculators.py
 	$(BIN)/python scripts/bench.py
 
 ## audit: Lighthouse, axe-core and the privacy check against the built site

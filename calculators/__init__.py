@@ -3,7 +3,7 @@
 >>> import calculators
 >>> calculators.NAMES[0]
 'installment_apr'
->>> r = calculators.run("rate_convert", {"daily_rate": "0.05%"})
+>>> r = calculators.run("rate_convert", {"daily_rate": "0.05%", "cycle_days": "30"})
 >>> r["ok"], r["result"]["annual_simple_365"]
 (True, Decimal('0.182500'))
 >>> calculators.run("no_such_calculator", {})["errors"][0]["code"]
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import importlib
 
-from ._core import Calculator, InputError, _error, run_calculator, spec_of
+from ._core import Calculator, InputError, run_calculator, spec_of, standard_error
 
 __all__ = ["NAMES", "EXTRA_NAMES", "RUN_NAMES", "run", "spec", "get", "available", "Calculator", "InputError"]
 
@@ -89,25 +89,14 @@ def run(name, inputs) -> dict:
     try:
         hashable_name = name if isinstance(name, str) else None
         if hashable_name not in RUN_NAMES:
-            return {
-                "ok": False,
-                "errors": [_error(None, "unknown_calculator", "没有这个计算器。", "There is no such calculator.")],
-            }
+            return {"ok": False, "errors": [standard_error("unknown_calculator")]}
         try:
             calc = get(hashable_name)
         except Exception:
-            return {
-                "ok": False,
-                "errors": [
-                    _error(None, "unavailable", "这个计算器暂时不可用。", "This calculator is not available at the moment.")
-                ],
-            }
+            return {"ok": False, "errors": [standard_error("unavailable")]}
         return run_calculator(calc, inputs)
     except Exception:  # pragma: no cover - belt and braces
-        return {
-            "ok": False,
-            "errors": [_error(None, "internal", "计算器内部出错。", "The calculator hit an internal error.")],
-        }
+        return {"ok": False, "errors": [standard_error("internal")]}
 
 
 def spec(name: str) -> dict:

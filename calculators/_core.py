@@ -40,10 +40,27 @@ list      ``list`` of ``dict`` rows parsed with the sub-fields in ``items``;
           errors are reported as ``"<list>.<row>.<item>"`` (row from 0)
 ========  =====================================================================
 
-Missing or empty values: a key that is absent uses ``Field.default`` (when it
-is not ``None``); a present but empty value (``None``, ``""``) is an error
-``required`` for a required field and the default (possibly ``None``) for an
-optional one. Bounds ``minimum``/``maximum`` are inclusive decimal strings in
+Examples versus blank (the field contract)
+------------------------------------------
+An example is not a default. Each field says two separate things:
+
+``example``
+    What the form is prefilled with (a text, or for a list field a list of row dicts), so a
+    page shows a worked result before any script runs. Only :mod:`calculators.render` reads
+    it; :func:`run_calculator` never does.
+``required`` / ``blank``
+    What a blank field means. Blank, absent, ``None`` and whitespace-only are all the same.
+    ``required=True``: a field error ``required`` asking for the value, in both languages.
+    ``required=False``: ``compute`` receives ``blank`` parsed as if the reader had typed it
+    (``blank="0"`` for "no other debts"; a choice field's documented default), or ``None``
+    when ``blank`` is ``None`` (a list field then gets ``[]``): "none given", which the
+    calculator must handle without inventing a number. ``blank_means`` (optional,
+    bilingual) says it in words; :meth:`Field.spec` always states it under ``"blank"``.
+
+The legacy ``default=`` (example *and* blank value in one) is still accepted so that a
+module not yet converted keeps working; new fields must not use it.
+
+Bounds ``minimum``/``maximum`` are inclusive decimal strings in
 the *parsed* unit (a fraction for rates); numbers without an explicit
 ``maximum`` are capped at 10^15 anyway.
 
@@ -56,7 +73,8 @@ unit dicts :data:`YUAN` :data:`PERCENT` :data:`PERIODS` :data:`DAYS`
 Conventions
 -----------
 Money is never a float: a float input becomes ``Decimal(repr(x))`` at the
-boundary, strings become ``Decimal`` directly after normalisation (NFKC, so
+boundary, rounded half-up to 12 decimal places (so ``0.0358 / 12`` from a script is
+accepted as 0.002983333333, while a *typed* number with more places is ``too_precise``), strings become ``Decimal`` directly after normalisation (NFKC, so
 full-width digits and punctuation work; thousands separators only in proper
 groups of three). ``bool`` is not a number. NaN and infinity are errors.
 
@@ -95,6 +113,12 @@ __all__ = [
     "Chart",
     "Calculator",
     "parse_inputs",
+    "form_to_inputs",
+    "flat_key",
+    "parse_flat_key",
+    "error",
+    "standard_error",
+    "STANDARD_ERRORS",
     "run_calculator",
     "spec_of",
     "t",
@@ -194,8 +218,38 @@ def fmt_pct(x, lang: str = "zh", places: int = 1) -> str:
 # --------------------------------------------------------------------------------------
 
 
-def _error(field_name, code: str, zh: str, en: str) -> dict:
+def error(field_name, code: str, zh: str, en: str) -> dict:
+    """One error as ``run()`` returns it: ``{"field", "code", "message": {"zh", "en"}}``.
+
+    >>> error("x", "required", "必须填写。", "This is required.")["message"]["en"]
+    'This is required.'
+    """
     return {"field": field_name, "code": code, "message": {"zh": zh, "en": en}}
+
+
+_error = error  # the name used inside this module and by older callers
+
+#: The errors that concern the request rather than a field (one home for their wording).
+STANDARD_ERRORS = {
+    "unknown_calculator": ("没有这个计算器。", "There is no such calculator."),
+    "unavailable": ("这个计算器暂时不可用。", "This calculator is not available at the moment."),
+    "internal": (
+        "计算器内部出错，未能算出结果。请检查输入，或换一组数字再试。",
+        "The calculator hit an internal error and could not produce a result. Check the inputs or try other numbers.",
+    ),
+    "bad_request": ("请求格式不对。", "The request is malformed."),
+    "bad_inputs": ("输入格式不对，应为字段名到值的映射。", "Inputs must be a mapping of field names to values."),
+}
+
+
+def standard_error(code: str) -> dict:
+    """The form-level error ``code`` from :data:`STANDARD_ERRORS`.
+
+    >>> standard_error("bad_request")["message"]["zh"]
+    '请求格式不对。'
+    """
+    zh, en = STANDARD_ERRORS[code]
+    return error(None, code, zh, en)
 
 
 class InputError(Exception):
@@ -259,8 +313,11 @@ class Field:
     label: dict
     unit: dict | None = None
     help: dict | None = None
-    default: object = None
+    example: object = None
     required: bool = True
+    blank: object = None
+    blank_means: dict | None = None
+    default: object = None  # legacy: example and blank value in one (see module docstring)
     minimum: str | None = None
     maximum: str | None = None
     choices: tuple = ()
@@ -277,6 +334,15 @@ class Field:
         _check_text(self.label, f"{self.name}.label")
         _check_text(self.unit, f"{self.name}.unit", optional=True)
         _check_text(self.help, f"{self.name}.help", optional=True)
+        _check_text(self.blank_means, f"{self.name}.blank_means", optional=True)
+        if self.default is not None and self.example is None:
+            object.__setattr__(self, "example", self.default)
+        if self.required and self.blank is not None:
+            raise ValueError(f"{self.name}: a required field has no blank value")
+        if self.blank is not None and not isinstance(self.blank, str):
+            raise ValueError(f"{self.name}: blank is a text parsed like the reader's (or None)")
+        if self.kind == "choice" and self.blank is not None and self.blank not in [c[0] for c in self.choices]:
+            raise ValueError(f"{self.name}: blank {self.blank!r} is not a choice")
         if self.kind == "choice":
             if not self.choices:
                 raise ValueError(f"{self.name}: a choice field needs choices")
@@ -313,8 +379,11 @@ class Field:
             "label": dict(self.label),
             "unit": dict(self.unit) if self.unit else None,
             "help": dict(self.help) if self.help else None,
-            "default": _jsonable(self.default),
+            "example": _jsonable(self.example),
+            # Kept for readers of the old spec (scripts, build helpers): the example, not a default.
+            "default": _jsonable(self.example),
             "required": bool(self.required),
+            "blank": self.blank_spec(),
             "minimum": self.minimum,
             "maximum": self.maximum,
             "choices": [{"value": v, "label": dict(lab)} for v, lab in self.choices],
@@ -323,6 +392,37 @@ class Field:
             "max_items": int(self.max_items),
             "max_length": int(self.max_length),
         }
+
+
+    def blank_spec(self) -> dict:
+        """What a blank field means: ``{"means": "required"|"none"|"value", "value", "text"}``.
+
+        >>> Field("x", "money", t("其他欠款", "Other debts"), required=False, blank="0").blank_spec()["text"]["en"]
+        'Left blank, it counts as 0.'
+        """
+        if self.default is not None:  # legacy field, not converted yet
+            means, value = ("value", _jsonable(self.default))
+        elif self.required:
+            means, value = ("required", None)
+        elif self.blank is None:
+            means, value = ("none", None)
+        else:
+            means, value = ("value", self.blank)
+        text = self.blank_means
+        if text is None:
+            if means == "required":
+                text = t("必填：留空会提示你填写。", "Required: left blank, you are asked for it.")
+            elif means == "none":
+                text = t("可留空：留空表示没有。", "Optional: left blank, it means none.")
+            else:
+                shown = value
+                if self.kind == "choice":
+                    lab = dict(self.choices).get(value)
+                    zh, en = (lab["zh"], lab["en"]) if lab else (value, value)
+                    text = t(f"留空时按“{zh}”计算。", f"Left blank, it counts as “{en}”.")
+                else:
+                    text = t(f"留空时按 {shown} 计算。", f"Left blank, it counts as {shown}.")
+        return {"means": means, "value": value, "text": dict(text)}
 
 
 @dataclass(frozen=True)
@@ -431,6 +531,15 @@ class Calculator:
     references: tuple = ()
     # Optional: rewrites raw inputs before parsing (e.g. alias keys a form does not use).
     prepare: Callable[[object], object] | None = None
+    # Optional: ``render_html(result, lang)`` replaces the standard result block (the kit's
+    # documents); it must keep the page contract (``data-output``/``data-value`` on figures).
+    render_html: Callable[[dict, str], str] | None = None
+    # Optional: the form shows each example as hint text (placeholder), never as a value the
+    # reader could overlook (the kit writes documents the reader signs).
+    examples_as_placeholders: bool = False
+    # Optional: ``calendar(result, lang, inputs)`` gives the plan's due dates as iCalendar text
+    # (:mod:`calculators.plan_calendar`), or "" when there are no dates to give.
+    calendar: Callable[[dict, str, dict], str] | None = None
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not _NAME_RE.match(self.name):
@@ -456,6 +565,18 @@ class Calculator:
     def spec(self) -> dict:
         """JSON-able description of the whole calculator (form and outputs)."""
         return spec_of(self)
+
+    def example_inputs(self) -> dict:
+        """The worked example as :func:`run_calculator` inputs (what the prefilled form means).
+
+        For tests, benchmarks and the build; ``run`` itself never falls back on these.
+        """
+        out = {}
+        for f in self.fields:
+            if f.example is None:
+                continue
+            out[f.name] = [dict(r) for r in f.example] if isinstance(f.example, (list, tuple)) else f.example
+        return out
 
 
 # --------------------------------------------------------------------------------------
@@ -506,6 +627,10 @@ def _to_decimal(v, kind: str) -> Decimal:
         if not math.isfinite(v):
             raise _Bad("not_finite", "请输入一个有限的数字。", "enter a finite number.")
         d = Decimal(repr(v))
+        if d.as_tuple().exponent < -_MAX_PLACES:
+            # Binary noise (0.0358 / 12 sent from a script): round to the documented precision
+            # instead of calling the reader's number "too precise". Strings stay strict.
+            d = d.quantize(Decimal(1).scaleb(-_MAX_PLACES), rounding=decimal.ROUND_HALF_UP)
     elif isinstance(v, Decimal):
         if not v.is_finite():
             raise _Bad("not_finite", "请输入一个有限的数字。", "enter a finite number.")
@@ -684,20 +809,27 @@ def _required(kind: str) -> _Bad:
 
 
 def _parse_field(f: Field, present: bool, v, name: str, errors: list, path: tuple = ()):
-    """Parse one field; append errors; return the value (or None on error)."""
-    if not present:
-        if f.default is None:
-            if f.required:
+    """Parse one field; append errors; return the value (or None on error).
+
+    Blank and absent are the same (see "Examples versus blank"); only a legacy ``default=``
+    field keeps the old rule (absent uses the default).
+    """
+    empty = not present or _is_empty(v) or (f.kind == "list" and isinstance(v, (list, tuple)) and not v)
+    if empty:
+        if f.default is not None:  # legacy, until the field is converted
+            if present and f.required:
                 errors.append(_field_error(f, name, _required(f.kind), path))
-            return [] if f.kind == "list" else None
-        v = f.default
-    elif _is_empty(v) or (f.kind == "list" and isinstance(v, (list, tuple)) and not v):
-        if f.required:
+                return None
+            if present and f.kind == "list" and isinstance(v, (list, tuple)):
+                return []
+            v = f.default
+        elif f.required:
             errors.append(_field_error(f, name, _required(f.kind), path))
-            return None
-        if f.default is None or (f.kind == "list" and isinstance(v, (list, tuple))):
+            return [] if f.kind == "list" and not present else None
+        elif f.blank is None:
             return [] if f.kind == "list" else None
-        v = f.default
+        else:
+            v = f.blank
     if f.kind == "list":
         return _parse_list(f, v, name, errors)
     try:
@@ -744,9 +876,7 @@ def parse_inputs(fields, inputs) -> tuple[dict, list]:
     Never raises for any ``inputs``; unknown keys are ignored.
     """
     if not isinstance(inputs, dict):
-        return {}, [
-            _error(None, "bad_inputs", "输入格式不对，应为字段名到值的映射。", "Inputs must be a mapping of field names to values.")
-        ]
+        return {}, [standard_error("bad_inputs")]
     values, errors = {}, []
     for f in fields:
         present = f.name in inputs
@@ -755,12 +885,7 @@ def parse_inputs(fields, inputs) -> tuple[dict, list]:
 
 
 def _internal() -> dict:
-    return _error(
-        None,
-        "internal",
-        "计算器内部出错，未能算出结果。请检查输入，或换一组数字再试。",
-        "The calculator hit an internal error and could not produce a result. Check the inputs or try other numbers.",
-    )
+    return standard_error("internal")
 
 
 def _valid_error(e) -> bool:
@@ -844,3 +969,98 @@ def spec_of(calc: Calculator) -> dict:
         "conventions": _jsonable(calc.conventions),
         "references": _jsonable(list(calc.references)),
     }
+
+
+# --------------------------------------------------------------------------------------
+# The page's flat form
+# --------------------------------------------------------------------------------------
+
+#: A list row's control is named ``<list>.<row>.<item>`` (row from 0; gaps are fine).
+_FLAT_KEY = re.compile(r"^([a-z][a-z0-9_]*)\.(\d{1,4})\.([a-z][a-z0-9_]*)$")
+
+
+def flat_key(list_name: str, row, item: str) -> str:
+    """The form control name of ``item`` in row ``row`` of list ``list_name``.
+
+    >>> flat_key("debts", 0, "balance")
+    'debts.0.balance'
+    """
+    return f"{list_name}.{row}.{item}"
+
+
+def parse_flat_key(key) -> tuple | None:
+    """``"debts.2.balance"`` -> ``("debts", 2, "balance")``; None for any other text.
+
+    >>> parse_flat_key("debts.2.balance"), parse_flat_key("debts.x.balance")
+    (('debts', 2, 'balance'), None)
+    """
+    if not isinstance(key, str):
+        return None
+    m = _FLAT_KEY.match(key)
+    return (m.group(1), int(m.group(2)), m.group(3)) if m else None
+
+
+def _form_text(value) -> str | None:
+    """Form values are strings; anything else is dropped (None) rather than guessed at."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def with_percent(text: str) -> str:
+    """``0.6`` -> ``0.6%`` for a field shown in percent (text already ending in % is kept).
+
+    >>> with_percent("0.6"), with_percent("0.6%"), with_percent(" ")
+    ('0.6%', '0.6%', ' ')
+    """
+    s = unicodedata.normalize("NFKC", text).strip()
+    if not s or s.endswith("%") or s.endswith("‰"):
+        return text
+    return s + "%"
+
+
+def form_to_inputs(calc: Calculator, form) -> dict:
+    """Turn the page's flat form (control name -> text) into :func:`run_calculator` inputs.
+
+    Fields absent from ``form`` stay absent (which means the same as blank); list fields are
+    rebuilt from ``<list>.<row>.<item>`` keys in row order; percent fields get ``%`` appended.
+
+    >>> rate = Field("daily_rate", "rate", t("日利率", "Daily rate"), percent=True)
+    >>> row = Field("debts", "list", t("债务", "Debts"), items=(Field("balance", "money", t("欠款", "Balance")),))
+    >>> calc = Calculator("demo", t("演示", "Demo"), t("?", "?"), (rate, row), (Output("x", t("x", "x"), "text"),), dict)
+    >>> form_to_inputs(calc, {"daily_rate": "0.05", "debts.1.balance": "20", "debts.0.balance": "10"})
+    {'daily_rate': '0.05%', 'debts': [{'balance': '10'}, {'balance': '20'}]}
+    """
+    if not isinstance(form, dict):
+        return {}
+    lists = {f.name: f for f in calc.fields if f.kind == "list"}
+    rows: dict = {}
+    seen: set = set()
+    for key, value in form.items():
+        parsed = parse_flat_key(key)
+        if parsed is None or parsed[0] not in lists:
+            continue
+        lst, row, item_name = parsed
+        seen.add(lst)
+        text = _form_text(value)
+        item = next((i for i in lists[lst].items if i.name == item_name), None)
+        if text is None or item is None:
+            continue
+        rows.setdefault(lst, {}).setdefault(row, {})[item.name] = with_percent(text) if item.percent else text
+    inputs = {}
+    for f in calc.fields:
+        if f.kind == "list":
+            if f.name in seen or f.name in form:
+                got = rows.get(f.name, {})
+                inputs[f.name] = [got[i] for i in sorted(got)]
+            continue
+        if f.name not in form:
+            continue
+        text = _form_text(form[f.name])
+        if text is None:
+            inputs[f.name] = None
+            continue
+        inputs[f.name] = with_percent(text) if f.percent else text
+    return inputs

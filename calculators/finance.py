@@ -64,17 +64,23 @@ from fractions import Fraction
 
 __all__ = ["fv", "pv", "pmt", "ipmt", "ppmt", "nper", "rate", "irr", "npv"]
 
-_WHEN = {"end": 0, "begin": 1, 0: 0, 1: 1}
+#: The spellings numpy-financial accepts for ``when``.
+_WHEN = {"end": 0, "e": 0, "finish": 0, "begin": 1, "b": 1, "beginning": 1, "start": 1}
 
 
 def _when(when) -> int:
+    """``when`` as 0 (end) or 1 (begin), with numpy-financial's spellings.
+
+    >>> [_when(w) for w in ("end", "e", "finish", 0, "begin", "b", "beginning", "start", 1)]
+    [0, 0, 0, 0, 1, 1, 1, 1, 1]
+    """
     if isinstance(when, bool):
         raise ValueError("when must be 'end', 'begin', 0 or 1")
     if isinstance(when, str) and when in _WHEN:
         return _WHEN[when]
     if isinstance(when, (int, Decimal, float)) and when in (0, 1):
         return int(when)
-    raise ValueError("when must be 'end', 'begin', 0 or 1")
+    raise ValueError("when must be 'end' ('e', 'finish', 0) or 'begin' ('b', 'beginning', 'start', 1)")
 
 
 def _is_dec(*args) -> bool:
@@ -269,8 +275,8 @@ def ipmt(rate, per, nper, pv, fv=0, when="end"):
     """Interest part of the payment in period ``per`` (1-based).
 
     ``pmt == ipmt + ppmt`` in every period. With ``when="begin"`` the first
-    period's interest is 0. Like numpy-financial, ``per`` outside
-    ``1..nper`` is not rejected: the formula is simply evaluated.
+    period's interest is 0. A ``per`` outside ``1..nper`` gives NaN, as on
+    numpy-financial's main branch (1.0.0 evaluated the formula anyway).
 
     Parameters
     ----------
@@ -293,22 +299,27 @@ def ipmt(rate, per, nper, pv, fv=0, when="end"):
     -16.67
     >>> ipmt(Decimal("0.1") / Decimal("12"), 1, 24, 2000)
     Decimal('-16.66666666666666666666666667')
+    >>> import math; math.isnan(ipmt(0.01, 0, 24, 2000)), math.isnan(ipmt(0.01, 25, 24, 2000))
+    (True, True)
     """
     w = _when(when)
     dec, (r, k, n, v, f) = _prep((rate, per, nper, pv, fv))
+    return _guard(dec, lambda: _ipmt(r, k, n, v, f, w, dec))
 
-    def calc():
-        total = _pmt(r, n, v, f, w)
-        out = _fv(r, k - 1, total, v, w) * r
-        if w == 1:
-            out = 0 * out if k == 1 else out / (1 + r)
-        return out
 
-    return _guard(dec, calc)
+def _ipmt(r, k, n, v, f, w, dec):
+    """The interest part (shared by :func:`ipmt` and :func:`ppmt`); NaN outside ``1..nper``."""
+    if k < 1 or k > n:
+        return _nan(dec)
+    total = _pmt(r, n, v, f, w)
+    out = _fv(r, k - 1, total, v, w) * r
+    if w == 1:
+        out = 0 * out if k == 1 else out / (1 + r)
+    return out
 
 
 def ppmt(rate, per, nper, pv, fv=0, when="end"):
-    """Principal part of the payment in period ``per`` (1-based): ``pmt - ipmt``.
+    """Principal part of the payment in period ``per`` (1-based): ``pmt - ipmt`` (NaN outside ``1..nper``).
 
     Parameters
     ----------
@@ -332,15 +343,7 @@ def ppmt(rate, per, nper, pv, fv=0, when="end"):
     """
     w = _when(when)
     dec, (r, k, n, v, f) = _prep((rate, per, nper, pv, fv))
-
-    def calc():
-        total = _pmt(r, n, v, f, w)
-        i = _fv(r, k - 1, total, v, w) * r
-        if w == 1:
-            i = 0 * i if k == 1 else i / (1 + r)
-        return total - i
-
-    return _guard(dec, calc)
+    return _guard(dec, lambda: _pmt(r, n, v, f, w) - _ipmt(r, k, n, v, f, w, dec))
 
 
 def nper(rate, pmt, pv, fv=0, when="end"):
@@ -426,9 +429,11 @@ def rate(nper, pmt, pv, fv, when="end", guess=None, tol=None, maxiter=100):
     Decimal('0.1106908537142689284704528100')
     """
     w = _when(when)
-    dec, (n, p, v, f) = _prep((nper, pmt, pv, fv))
-    rn = _D(guess if guess is not None else Decimal("0.1")) if dec else _F(guess if guess is not None else 0.1)
-    eps = _D(tol if tol is not None else Decimal("1e-6")) if dec else _F(tol if tol is not None else 1e-6)
+    # A Decimal anywhere (a guess or tolerance included) means Decimal arithmetic throughout.
+    dec = _is_dec(nper, pmt, pv, fv, guess, tol)
+    guess = (Decimal("0.1") if dec else 0.1) if guess is None else guess
+    tol = (Decimal("1e-6") if dec else 1e-6) if tol is None else tol
+    n, p, v, f, rn, eps = (_D(x) if dec else _F(x) for x in (nper, pmt, pv, fv, guess, tol))
 
     def g_div_gp(r):
         t1 = (r + 1) ** n
@@ -704,7 +709,10 @@ def irr(values):
     rates = [1 / x - 1 for x in roots]
     best = min(rates, key=abs)
     if not dec:
-        return float(best)
+        try:
+            return float(best)
+        except OverflowError:  # a rate beyond any float, e.g. irr([-1e-300, 1e300])
+            return math.inf if best > 0 else -math.inf
     with decimal.localcontext(_ctx()) as ctx:
         ctx.prec = prec + 6
         val = Decimal(best.numerator) / Decimal(best.denominator)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["yuan", "pct", "number", "to_decimal"]
+__all__ = ["yuan", "pct", "number", "to_decimal", "count"]
 
 LANGS = ("zh", "en")
 
@@ -62,3 +62,12 @@ def yuan(value, lang: str = "zh", places: int = 2) -> str:
 def pct(value, lang: str = "zh", places: int = 2) -> str:
     """A rate given as a fraction, shown in percent (the same in both languages)."""
     return f"{_grouped(to_decimal(value) * 100, places)}%"
+
+
+def count(n: int, one: str, many: str) -> str:
+    """An English count with the right noun: ``count(1, "month", "months") == "1 month"``.
+
+    >>> count(1, "month", "months"), count(3, "month", "months")
+    ('1 month', '3 months')
+    """
+    return f"{n} {one if n == 1 else many}"

@@ -20,7 +20,9 @@ Conventions
 * Principal: ``principal / n`` per period. ``principal_rounding``:
   ``exact`` (cash flows unrounded, the textbook figure; the schedule shows
   the "round" amounts), ``round`` (each period ROUND_HALF_UP to the fen, the
-  last period takes what is left) or ``truncate_remainder_last`` (each period
+  last period takes what is left; when rounding up would leave the last period
+  less than nothing, as with 10 yuan over 60 periods, each period is cut down to
+  the fen instead) or ``truncate_remainder_last`` (each period
   cut down to the fen, the remainder in the last period). Either way the
   principal repaid adds up to the amount borrowed exactly.
 * Fee: ``fee_rate x principal`` per period, ROUND_HALF_UP to the fen.
@@ -28,6 +30,11 @@ Conventions
   fee ``fee_rate x principal x n`` with the first payment) or ``upfront_t0``
   (the whole fee deducted when the money is lent: row 0 of the schedule).
 * Money ROUND_HALF_UP to the fen; rates ROUND_HALF_UP to 1e-6 (fractions).
+  Exception: ``monthly_irr`` is rounded to 1e-8 and ``apr_nominal`` is 12 x
+  that figure exactly, so the two shown rates always agree.
+* A fee that leaves so little that the rate passes :data:`MAX_APR` (1000 % a
+  year) is refused with a message saying so, rather than printing a figure no
+  one can read.
 * Who uses it: card issuers quote 分期 this way (fee per period, equal
   principal); the PBoC method is the same IRR calculation.
 
@@ -51,7 +58,7 @@ Examples
 >>> r["result"]["monthly_payment_yuan"], r["result"]["total_fee_yuan"]
 (Decimal('908.33'), Decimal('900.00'))
 >>> r["result"]["apr_nominal"]
-Decimal('0.162164')
+Decimal('0.16216428')
 """
 
 from __future__ import annotations
@@ -89,6 +96,8 @@ __all__ = [
 ]
 
 FEE_COLLECTIONS = ("per_period", "upfront_first", "upfront_t0")
+#: Largest annual rate shown (1000 %): beyond it the result is an explanation, not a figure.
+MAX_APR = Decimal("10")
 ROUNDINGS = ("exact", "round", "truncate_remainder_last")
 
 
@@ -104,6 +113,8 @@ def principal_parts(principal: Decimal, periods: int, rounding: str) -> list:
     [Decimal('66.67'), Decimal('66.67'), Decimal('66.66')]
     >>> principal_parts(Decimal("200"), 3, "truncate_remainder_last")
     [Decimal('66.66'), Decimal('66.66'), Decimal('66.68')]
+    >>> principal_parts(Decimal("10"), 60, "round")[-1]  # never below zero
+    Decimal('0.56')
     """
     if periods < 1:
         raise ValueError("periods must be at least 1")
@@ -111,6 +122,8 @@ def principal_parts(principal: Decimal, periods: int, rounding: str) -> list:
         return [principal / periods] * periods
     mode = {"round": decimal.ROUND_HALF_UP, "truncate_remainder_last": decimal.ROUND_DOWN}[rounding]
     each = (principal / periods).quantize(Decimal("0.01"), rounding=mode)
+    if each * (periods - 1) > principal:  # rounding up would leave the last period negative
+        each = (principal / periods).quantize(Decimal("0.01"), rounding=decimal.ROUND_DOWN)
     return [each] * (periods - 1) + [principal - each * (periods - 1)]
 
 
@@ -202,7 +215,7 @@ def compute(values: dict) -> dict:
         raise InputError(
             "fee_rate_per_period",
             "fee_too_high",
-            "手续费合计不少于分期本金，扣除后您拿不到钱，无法计算利率。",
+            "手续费合计不少于分期本金，扣除后你拿不到钱，无法计算利率。",
             "The total fee is at least the amount itself: deducted at the start it leaves you nothing, so "
             "there is no rate to compute.",
         )
@@ -210,6 +223,17 @@ def compute(values: dict) -> dict:
     monthly = irr(flows)
     if monthly.is_nan():  # pragma: no cover - one sign change always has a root
         raise ArithmeticError("no IRR")
+    if monthly * 12 > MAX_APR:
+        received = money(p - rows[0]["fee"]) if how == "upfront_t0" else money(p)
+        raise InputError(
+            "fee_rate_per_period",
+            "rate_over_limit",
+            f"按这个手续费，你只实际拿到 {fmt_yuan(received, 'zh')}，折合年化利率超过 1000%，"
+            "这样的分期没有意义。请核对手续费率和收取方式。",
+            f"With this fee you actually receive only {fmt_yuan(received, 'en')}: the annual rate is over "
+            "1000 %, so the plan makes no sense. Check the fee rate and how it is charged.",
+        )
+    monthly = rate(monthly, 8)  # shown to 1e-8; the annual figures follow from the shown one
     nominal, effective = annualise(monthly)
     parts = principal_parts(p, n, "round" if rounding == "exact" else rounding)
     fee_each = money(p * f)
@@ -218,9 +242,9 @@ def compute(values: dict) -> dict:
     total_repaid = sum((r["payment"] for r in rows), money(0))
     by_period = [r for r in rows if r["period"] >= 1]
     return {
-        "apr_nominal": rate(nominal),
-        "apr_effective": rate(effective),
-        "monthly_irr": rate(monthly),
+        "apr_nominal": nominal,  # 12 x the shown monthly rate, exactly
+        "apr_effective": rate(effective, 8),
+        "monthly_irr": monthly,
         "apr_simple_approx": rate(simple_approx(f, n)),
         "flat_rate_annual": rate(f * 12),
         "monthly_payment_yuan": money(regular),
@@ -261,11 +285,22 @@ def explain(values: dict, result: dict, lang: str) -> str:
         )
     how = result.get("fee_collection", "per_period")
     p = fmt_yuan(principal, lang)
+    if len([r for r in result.get("schedule", []) if r["period"] >= 1]) == 1:
+        # One instalment: nothing is repaid along the way, so "you owe less each month" is false.
+        if lang == "zh":
+            return (
+                f"只分 1 期：手续费 {fees}按全额收取一次，折合年化利率约 {apr}（内部收益率法），"
+                f"宣传的是每期 {fee_pct}。"
+            )
+        return (
+            f"A single instalment: the fee of {fees} is charged once on the full {p}, which comes to about "
+            f"{apr} a year (IRR method); the plan advertises {fee_pct} a month."
+        )
     if lang == "zh":
         why = {
-            "per_period": f"手续费每期都按最初的 {p}收取，但您欠的本金每月都在减少。",
-            "upfront_first": f"全部手续费按最初的 {p}计算、在第一期一次收走，而您欠的本金每月都在减少。",
-            "upfront_t0": f"全部手续费按最初的 {p}计算、分期时就先扣掉，您实际拿到的钱更少，还款却按全额计算。",
+            "per_period": f"手续费每期都按最初的 {p}收取，但你欠的本金每月都在减少。",
+            "upfront_first": f"全部手续费按最初的 {p}计算、在第一期一次收走，而你欠的本金每月都在减少。",
+            "upfront_t0": f"全部手续费按最初的 {p}计算、分期时就先扣掉，你实际拿到的钱更少，还款却按全额计算。",
         }[how]
         return f"这笔分期的真实年化利率约为 {apr}（内部收益率法），而不是宣传的每期 {fee_pct}：{why}手续费合计 {fees}。"
     why = {
@@ -287,8 +322,8 @@ _FIELDS = (
         "money",
         t("分期本金", "Amount put on instalments"),
         unit=YUAN,
-        help=t("您申请分期的账单金额。", "The statement amount you spread over the instalments."),
-        default="10000",
+        help=t("你申请分期的账单金额。", "The statement amount you spread over the instalments."),
+        example="10000",
         minimum="1",
         maximum="10000000",
     ),
@@ -298,7 +333,7 @@ _FIELDS = (
         t("期数", "Number of instalments"),
         unit=PERIODS,
         help=t("每月还一期。分期期限最长 5 年（60 期）。", "One a month. Instalment plans run at most 5 years (60)."),
-        default="12",
+        example="12",
         minimum="1",
         maximum="60",
     ),
@@ -311,7 +346,7 @@ _FIELDS = (
             "银行宣传的每期（每月）手续费率，例如 0.75%。",
             "The fee rate per instalment (per month) the bank advertises, e.g. 0.75%.",
         ),
-        default="0.0075",
+        example="0.0075",
         minimum="0",
         maximum="0.05",
         percent=True,
@@ -324,7 +359,9 @@ _FIELDS = (
             "多数分期每期收取；有的银行在第一期一次收取，或在放款时一次扣除。",
             "Most plans charge it every month; some charge it all with the first payment, or deduct it at the start.",
         ),
-        default="per_period",
+        example="per_period",
+        required=False,
+        blank="per_period",
         choices=(
             ("per_period", t("每期收取", "Every month")),
             ("upfront_first", t("第一期一次收取", "All with the first payment")),
@@ -340,7 +377,9 @@ _FIELDS = (
             "Only a few fen change. A common practice cuts each month's principal down to the fen and puts the "
             "remainder in the last payment.",
         ),
-        default="truncate_remainder_last",
+        example="truncate_remainder_last",
+        required=False,
+        blank="truncate_remainder_last",
         choices=(
             ("truncate_remainder_last", t("舍去到分，余数在最后一期", "Cut to the fen, remainder last")),
             ("round", t("四舍五入到分", "Rounded to the fen")),

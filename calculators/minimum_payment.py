@@ -35,7 +35,7 @@ References
 Examples
 --------
 >>> import calculators
->>> r = calculators.run("minimum_payment", {"general_transactions": "20000",
+>>> r = calculators.run("minimum_payment", {"general_transactions": "20000", "ratio": "10%",
 ...                                         "installment_due": "1000", "fees": "75"})
 >>> r["result"]["minimum_payment_yuan"]
 Decimal('3075.00')
@@ -100,7 +100,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     """Plain sentences about the result.
 
     >>> import calculators
-    >>> r = calculators.run("minimum_payment", {"general_transactions": "20000"})["result"]
+    >>> r = calculators.run("minimum_payment", {"general_transactions": "20000", "ratio": "10%"})["result"]
     >>> print(explain({}, r, "en"))  # doctest: +NORMALIZE_WHITESPACE
     Your minimum payment is about ¥2,000.00. Paying at least this keeps the account from going overdue,
     but the remaining ¥18,000.00 keeps costing interest, and at many banks interest is then charged on
@@ -110,7 +110,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     rest = fmt_yuan(result["left_after_minimum_yuan"], lang)
     if lang == "zh":
         return (
-            f"您的最低还款额约为 {m}。还够这个数可以避免逾期，但剩下的 {rest}会继续计息，"
+            f"你的最低还款额约为 {m}。还够这个数可以避免逾期，但剩下的 {rest}会继续计息，"
             "而且许多银行此时会对全部账单金额从每笔消费的记账日起计息。"
         )
     return (
@@ -120,9 +120,11 @@ def explain(values: dict, result: dict, lang: str) -> str:
     )
 
 
-def _money_field(name, label, help_, default="0"):
-    return Field(name, "money", label, unit=YUAN, help=help_, default=default, required=False, minimum="0",
-                 maximum="100000000")
+def _money_field(name, label, help_, example="0"):
+    """A part of the statement: blank means there is none (0)."""
+    return Field(name, "money", label, unit=YUAN, help=help_, example=example, required=False, blank="0",
+                 blank_means=t("留空表示没有（按 0 计算）。", "Left blank, it means none (0)."),
+                 minimum="0", maximum="100000000")
 
 
 CALCULATOR = Calculator(
@@ -134,7 +136,7 @@ CALCULATOR = Calculator(
             "general_transactions",
             PARTS[0][1],
             t("账单上信用额度内的消费余额。", "Purchases on the statement, within your credit limit."),
-            default="10000",
+            example="10000",
         ),
         _money_field("cash_advances", PARTS[1][1], t("取现（预借现金）余额。", "Cash withdrawn on the card.")),
         _money_field(
@@ -159,8 +161,8 @@ CALCULATOR = Calculator(
             "rate",
             t("消费余额的计入比例", "Share of purchases in the minimum"),
             unit=t("%", "%"),
-            help=t("常见为 10%，以您的银行合同为准。", "Commonly 10 %; your bank's contract decides."),
-            default="0.10",
+            help=t("常见为 10%，以你的银行合同为准。", "Commonly 10 %; your bank's contract decides."),
+            example="0.10",
             minimum="0",
             maximum="1",
             percent=True,
@@ -174,7 +176,10 @@ CALCULATOR = Calculator(
                 "各银行不同；默认 100% 是保守假设，请看账单。",
                 "Differs by bank; 100 % is a cautious assumption here, check your statement.",
             ),
-            default="1",
+            example="1",
+            required=False,
+            blank="1",
+            blank_means=t("留空时按 100% 计算（保守假设）。", "Left blank, it counts as 100 % (the cautious assumption)."),
             minimum="0",
             maximum="1",
             percent=True,

@@ -74,6 +74,9 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal
 
+from . import fmt as _fmt
+from . import plan_calendar as _plan_calendar
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     FEN,
     PERCENT,
@@ -105,10 +108,6 @@ MAX_YUAN = "100000000"
 _TWELVE = Decimal("12")
 
 
-def _d(x) -> Decimal:
-    if isinstance(x, float):
-        raise TypeError("float given; pass Decimal or str")
-    return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
 def _too_long(periods: int) -> InputError:
@@ -240,13 +239,28 @@ def negotiated_plan(
     kw = dict(mode=mode, fee_rate_per_period=fee_rate_per_period, annual_rate=annual_rate)
     if monthly_affordable_yuan is not None:
         cap = _d(monthly_affordable_yuan)
-        rows = None
-        for n in range(1, MAX_PERIODS + 1):
-            rows = plan_schedule(financed, n, **kw)
-            if max(r["payment_yuan"] for r in rows) <= cap:
-                periods = n
-                break
+        plans: dict = {}
+
+        def fits(n: int) -> bool:
+            if n not in plans:
+                plans[n] = plan_schedule(financed, n, **kw)
+            return max(r["payment_yuan"] for r in plans[n]) <= cap
+
+        # The largest payment falls as the plan gets longer: search by halves (each plan is
+        # computed once), then step down in case rounding to the fen left a shorter one fitting.
+        if fits(MAX_PERIODS):
+            lo, hi = 1, MAX_PERIODS
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if fits(mid):
+                    hi = mid
+                else:
+                    lo = mid + 1
+            while lo > 1 and fits(lo - 1):
+                lo -= 1
+            periods, rows = lo, plans[lo]
         else:
+            rows = plans[MAX_PERIODS]
             need = max(r["payment_yuan"] for r in rows)
             raise InputError(
                 "monthly_affordable_yuan",
@@ -328,11 +342,39 @@ _MODE_LABELS = (
 )
 
 
+def _needed(field: str, zh_label: str, en_label: str, zh_mode: str, en_mode: str) -> InputError:
+    return InputError(
+        field,
+        "required",
+        f"{zh_label}：“{zh_mode}”方式要用到它，请填写（没有就填 0）。",
+        f"{en_label}: \"{en_mode}\" uses it; enter it (0 if there is none).",
+    )
+
+
 def _compute(values: dict) -> dict:
+    mode = values["mode"]
+    labels = dict(_MODE_LABELS)
+    problems = []
+    if mode == "flat_fee" and values["fee_rate_per_period"] is None:
+        problems.append(_needed("fee_rate_per_period", "每期手续费率", "Fee per period", labels[mode]["zh"], labels[mode]["en"]))
+    if mode in ("annuity", "equal_principal") and values["annual_rate"] is None:
+        problems.append(_needed("annual_rate", "年利率", "Annual interest rate", labels[mode]["zh"], labels[mode]["en"]))
+    periods = values["periods"]
+    if periods is None and values["monthly_affordable_yuan"] is None:
+        problems.append(
+            InputError(
+                "periods",
+                "required",
+                "期数（月）：请填写期数，或填写“每月最多能还”让计算器选择期数。",
+                "Number of months: enter it, or fill in \"most I can pay a month\" to have it chosen.",
+            )
+        )
+    if problems:
+        raise InputError.collect(problems)
     return negotiated_plan(
         principal_yuan=values["principal_yuan"],
-        periods=values["periods"],
-        mode=values["mode"],
+        periods=periods if periods is not None else 1,
+        mode=mode,
         fee_rate_per_period=values["fee_rate_per_period"] or Decimal("0"),
         annual_rate=values["annual_rate"] or Decimal("0"),
         down_payment_yuan=values["down_payment_yuan"] or Decimal("0"),
@@ -352,9 +394,9 @@ def explain(values: dict, result: dict, lang: str) -> str:
     reverse = cap is not None
     if en:
         lead = (
-            f"At no more than {fmt_yuan(cap, lang)} a month the shortest plan is {n} months: "
+            f"At no more than {fmt_yuan(cap, lang)} a month the shortest plan is {_fmt.count(n, 'month', 'months')}: "
             if reverse
-            else f"If the bank agreed to this plan over {n} months, "
+            else f"If the bank agreed to this plan over {_fmt.count(n, 'month', 'months')}, "
         )
         down = result["down_payment_yuan"]
         body = f"after a down payment of {fmt_yuan(down, lang)} " if down > 0 else ""
@@ -377,7 +419,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     body = f"先付首付 {fmt_yuan(down, lang)}，" if down > 0 else ""
     body += f"第一期还 {first}，最后一期还 {last}，一共还 {total}"
     body += "，不多付钱。" if cost == 0 else f"，比欠款多付 {fmt_yuan(cost, lang)}（折合年化约 {fmt_pct(result['apr_nominal'], lang, 2)}）。"
-    return lead + body + "《商业银行信用卡业务监督管理办法》第七十条只是允许银行与您协商，银行不一定同意；是否继续收利息和费用也要双方谈定。"
+    return lead + body + "《商业银行信用卡业务监督管理办法》第七十条只是允许银行与你协商，银行不一定同意；是否继续收利息和费用也要双方谈定。"
 
 
 CALCULATOR = Calculator(
@@ -391,7 +433,7 @@ CALCULATOR = Calculator(
             t("分期的欠款金额", "Debt to repay in the plan"),
             unit=YUAN,
             help=t("与银行确认的欠款总额。", "The total debt as confirmed with the bank."),
-            default="50000",
+            example="50000",
             minimum="0.01", maximum=MAX_YUAN,
         ),
         Field(
@@ -404,7 +446,12 @@ CALCULATOR = Calculator(
                 "1 to 60. Article 70 limits a personalised instalment plan to 5 years (60 months). If you fill in "
                 "\"most I can pay a month\", the calculator chooses the number of months.",
             ),
-            default="36",
+            example="36",
+            required=False,
+            blank_means=t(
+                "填了“每月最多能还”时可留空；否则必填。",
+                "May be left blank when \"most I can pay a month\" is filled in; otherwise required.",
+            ),
             minimum="1",
         ),
         Field(
@@ -415,7 +462,9 @@ CALCULATOR = Calculator(
                 "是否继续收利息和费用由双方协商（第七十条第三项），请按银行提出的方案选择。",
                 "Whether interest and fees continue is negotiated (Article 70, item 3): choose what the bank offers.",
             ),
-            default="interest_free",
+            example="interest_free",
+            required=False,
+            blank="interest_free",
             choices=_MODE_LABELS,
         ),
         Field(
@@ -425,8 +474,9 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t("仅用于“每期固定手续费”，按分期本金计算。", "Only for \"fixed fee each period\"; a share of the amount in the plan."),
-            default="0.006",
+            example="0.006",
             required=False,
+            blank_means=t("只在“每期固定手续费”方式下必填；没有手续费就填 0。", "Required only for the fixed-fee mode; enter 0 if there is no fee."),
             minimum="0",
             maximum="0.1",
         ),
@@ -437,8 +487,9 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t("仅用于“等额本息”“等额本金”，月利率 = 年利率 ÷ 12。", "Only for equal payments and equal principal; monthly rate = annual rate / 12."),
-            default="0.12",
+            example="0.12",
             required=False,
+            blank_means=t("只在“等额本息”“等额本金”方式下必填；免息就填 0。", "Required only for the two annual-rate modes; enter 0 for no interest."),
             minimum="0",
             maximum="1",
         ),
@@ -448,8 +499,10 @@ CALCULATOR = Calculator(
             t("首付", "Down payment"),
             unit=YUAN,
             help=t("开始时先还的一笔钱，没有就填 0。", "Paid at the start, if any; otherwise 0."),
-            default="0",
+            example="0",
             required=False,
+            blank="0",
+            blank_means=t("留空表示没有首付（按 0 计算）。", "Left blank, there is no down payment (0)."),
             minimum="0", maximum=MAX_YUAN,
         ),
         Field(
@@ -463,6 +516,19 @@ CALCULATOR = Calculator(
             ),
             required=False,
             minimum="0.01", maximum=MAX_YUAN,
+        ),
+        # Only for the calendar file (calculators/plan_calendar.py); the figures do not use it.
+        Field(
+            "first_payment_date",
+            "date",
+            t("第一期还款日（用于日历）", "First payment date (for the calendar)"),
+            help=t(
+                "可不填。填了就可以下载还款日历（.ics），每个还款日前 3 天提醒你。",
+                "Optional. Fill it in to download a payment calendar (.ics) that reminds you 3 days before each due date.",
+            ),
+            required=False,
+            blank_means=t("留空：不做日历。", "Left blank: no calendar."),
+            minimum="2000-01-01",
         ),
     ),
     outputs=(
@@ -479,6 +545,7 @@ CALCULATOR = Calculator(
         Output("apr_effective", t("年化利率（按月复利）", "Annual rate (compounded monthly)"), "rate"),
     ),
     compute=_compute,
+    calendar=_plan_calendar.negotiated_plan_calendar,
     table=Table(
         "schedule",
         (

@@ -58,9 +58,9 @@ Examples
 >>> r["interest_yuan"], r["late_fee_cycles"], r["late_fee_yuan"], r["total_cost_yuan"], r["amount_owed_yuan"]
 (Decimal('587.49'), 3, Decimal('150.00'), Decimal('737.49'), Decimal('10737.49'))
 
-The late fee alone (minimum 1,000, 300 paid):
+The late fee alone (minimum 1,000, 300 paid, one day late):
 
->>> overdue_cost(minimum_payment=Decimal("1000"), paid_amount=Decimal("300"))["late_fee_yuan"]
+>>> overdue_cost(minimum_payment=Decimal("1000"), paid_amount=Decimal("300"), days_overdue=1)["late_fee_yuan"]
 Decimal('35.00')
 """
 
@@ -68,6 +68,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     DAYS,
     PERCENT,
@@ -93,10 +94,6 @@ _ZERO = Decimal("0")
 MAX_YUAN = "100000000"
 
 
-def _d(x) -> Decimal:
-    if isinstance(x, float):
-        raise TypeError("float given; pass Decimal or str")
-    return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
 def late_fee(unpaid_minimum, rate=Decimal("0.05"), minimum=None, maximum=None) -> Decimal:
@@ -122,12 +119,14 @@ def late_fee(unpaid_minimum, rate=Decimal("0.05"), minimum=None, maximum=None) -
 
 
 def default_late_fee_cycles(days_overdue: int, cycle_days: int = 30) -> int:
-    """Missed due dates in ``days_overdue`` days: the first, then one every cycle.
+    """Missed due dates in ``days_overdue`` days: the first, then one every cycle (none at day 0).
 
     >>> [default_late_fee_cycles(d) for d in (0, 1, 30, 31, 90, 91)]
-    [1, 1, 1, 2, 3, 4]
+    [0, 1, 1, 2, 3, 4]
     """
-    return 1 + max(0, days_overdue - 1) // cycle_days
+    if days_overdue <= 0:
+        return 0
+    return 1 + (days_overdue - 1) // cycle_days
 
 
 def overdue_cost(
@@ -389,8 +388,12 @@ CALCULATOR = Calculator(
             t("欠款金额", "Balance owed"),
             unit=YUAN,
             help=t("到期没有还清的账单金额。只想算违约金可以填 0。", "The statement balance not repaid. Enter 0 to work out the late fee alone."),
-            default="10000",
+            example="10000",
             required=False,
+            blank_means=t(
+                "留空表示不计欠款的利息，只算违约金（此时请填最低还款额）。",
+                "Left blank, no interest is counted, only the late fee (then enter the minimum payment).",
+            ),
             minimum="0", maximum=MAX_YUAN,
         ),
         Field(
@@ -399,7 +402,7 @@ CALCULATOR = Calculator(
             t("逾期天数", "Days overdue"),
             unit=DAYS,
             help=t("从到期还款日之后算起的天数。", "Days after the due date."),
-            default="90",
+            example="90",
             minimum="0",
             maximum="3650",
         ),
@@ -413,7 +416,7 @@ CALCULATOR = Calculator(
                 "If the statement is not repaid in full, interest usually runs from the posting date. Enter 0 if "
                 "unsure: only interest after the due date is counted (an underestimate).",
             ),
-            default="25",
+            example="25",
             minimum="0",
             maximum="366",
         ),
@@ -424,10 +427,10 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t(
-                "常见为每天 0.05%（万分之五）。2021 年起银行可以自定利率，请以您的合同为准。",
+                "常见为每天 0.05%（万分之五）。2021 年起银行可以自定利率，请以你的合同为准。",
                 "Commonly 0.05 % per day. Since 2021 banks may set other rates: check your agreement.",
             ),
-            default="0.0005",
+            example="0.0005",
             minimum="0",
             maximum="0.01",
         ),
@@ -439,7 +442,9 @@ CALCULATOR = Calculator(
                 "按月复利：每期的利息记入欠款后继续计息。违约金不计利息。",
                 "Monthly: each cycle's interest is added to the balance and bears interest too. Late fees never do.",
             ),
-            default="monthly",
+            example="monthly",
+            required=False,
+            blank="monthly",
             choices=(
                 ("monthly", t("按月复利", "Compounded monthly")),
                 ("none", t("不复利（单利）", "Simple interest")),
@@ -450,7 +455,7 @@ CALCULATOR = Calculator(
             "integer",
             t("账单周期天数", "Days per statement cycle"),
             unit=DAYS,
-            default="30",
+            example="30",
             minimum="28",
             maximum="31",
         ),
@@ -460,8 +465,9 @@ CALCULATOR = Calculator(
             t("最低还款额", "Minimum payment"),
             unit=YUAN,
             help=t("账单上的最低还款额。", "The minimum payment on the statement."),
-            default="1000",
+            example="1000",
             required=False,
+            blank_means=t("留空表示没有最低还款额可算，不计违约金。", "Left blank, there is no minimum to go by, so no late fee."),
             minimum="0", maximum=MAX_YUAN,
         ),
         Field(
@@ -469,8 +475,10 @@ CALCULATOR = Calculator(
             "money",
             t("到期前已还", "Paid by the due date"),
             unit=YUAN,
-            default="0",
+            example="0",
             required=False,
+            blank="0",
+            blank_means=t("留空表示没有还（按 0 计算）。", "Left blank, nothing was paid (0)."),
             minimum="0", maximum=MAX_YUAN,
         ),
         Field(
@@ -480,10 +488,10 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t(
-                "按最低还款额未还部分计算。常见为 5%，具体以您的合同为准。",
+                "按最低还款额未还部分计算。常见为 5%，具体以你的合同为准。",
                 "Charged on the unpaid part of the minimum payment. 5 % is typical; check your agreement.",
             ),
-            default="0.05",
+            example="0.05",
             minimum="0",
             maximum="1",
         ),
@@ -494,6 +502,7 @@ CALCULATOR = Calculator(
             unit=YUAN,
             help=t("合同规定了最低收费才填。", "Only if your agreement sets a minimum fee."),
             required=False,
+            blank_means=t("留空表示没有下限。", "Left blank, there is no floor."),
             minimum="0", maximum=MAX_YUAN,
         ),
         Field(
@@ -503,6 +512,7 @@ CALCULATOR = Calculator(
             unit=YUAN,
             help=t("合同规定了最高收费才填。", "Only if your agreement sets a maximum fee."),
             required=False,
+            blank_means=t("留空表示没有上限。", "Left blank, there is no cap."),
             minimum="0", maximum=MAX_YUAN,
         ),
         Field(
@@ -514,6 +524,7 @@ CALCULATOR = Calculator(
                 "One per missed due date. Leave empty to derive it from the days overdue.",
             ),
             required=False,
+            blank_means=t("留空时按逾期天数推算。", "Left blank, it is derived from the days overdue."),
             minimum="0",
             maximum="200",
         ),

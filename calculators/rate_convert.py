@@ -35,7 +35,7 @@ References
 Examples
 --------
 >>> import calculators
->>> r = calculators.run("rate_convert", {"daily_rate": "0.05%"})["result"]
+>>> r = calculators.run("rate_convert", {"daily_rate": "0.05%", "cycle_days": "30"})["result"]
 >>> r["annual_simple_365"], r["monthly_rate"], r["annual_effective_daily_compound_365"]
 (Decimal('0.182500'), Decimal('0.015000'), Decimal('0.200159'))
 """
@@ -83,7 +83,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     """Plain sentences about the result.
 
     >>> import calculators
-    >>> r = calculators.run("rate_convert", {"daily_rate": "0.05%"})["result"]
+    >>> r = calculators.run("rate_convert", {"daily_rate": "0.05%", "cycle_days": "30"})["result"]
     >>> print(explain({}, r, "en"))  # doctest: +NORMALIZE_WHITESPACE
     A daily rate of 0.05% is 18.25% a year without compounding, and about 20.0% if interest is
     added every day. On ¥10,000 that is ¥150.00 of interest for one 30-day cycle.
@@ -115,7 +115,7 @@ CALCULATOR = Calculator(
             t("日利率", "Daily interest rate"),
             unit=t("%", "%"),
             help=t("信用卡常见的日利率为 0.05%（万分之五）。", "A common card rate is 0.05 % a day (万分之五)."),
-            default="0.0005",
+            example="0.0005",
             minimum="0",
             maximum="0.01",
             percent=True,
@@ -126,7 +126,7 @@ CALCULATOR = Calculator(
             t("账单周期天数", "Days in a statement cycle"),
             unit=DAYS,
             help=t("用于换算月利率和按月复利，通常约 30 天。", "Used for the monthly rate and monthly compounding; usually about 30."),
-            default="30",
+            example="30",
             minimum="1",
             maximum="366",
         ),

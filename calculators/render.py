@@ -13,7 +13,8 @@ Conventions
   over); each input has ``name="<field>"`` (list rows ``debts.0.balance``); each output element
   has ``data-output="<key>"`` and ``data-value="<machine-readable value>"`` (money and rates as
   plain decimal strings, rates as fractions).
-- Percent fields (``Field.percent``) are shown in percent: a default of ``"0.0075"`` is
+- Forms are prefilled with each field's ``example`` (never what a blank means; see
+  :mod:`calculators._core`). Percent fields (``Field.percent``) are shown in percent: an example of ``"0.0075"`` is
   prefilled as ``0.75`` and :mod:`calculators.web` appends ``%`` to what the reader types.
 - Charts are inline SVG built with :class:`~decimal.Decimal` arithmetic (no float, no script):
   presentation attributes and CSS classes only, so they print and work with scripts off.
@@ -27,16 +28,14 @@ Conventions
 """
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html import escape
 
 import calculators
-from calculators import fmt
-from calculators._core import _internal, parse_inputs
+from calculators import csv_export, fmt
+from calculators._core import _internal, form_to_inputs, parse_flat_key, parse_inputs
 
 __all__ = [
     "render_form",
@@ -61,6 +60,8 @@ UI = {
     "at_least": {"zh": "不小于", "en": "at least"},
     "at_most": {"zh": "不大于", "en": "at most"},
     "optional": {"zh": "（选填）", "en": " (optional)"},
+    "example_hint": {"zh": "例：{v}", "en": "e.g. {v}"},
+    "choose": {"zh": "请选择", "en": "Choose"},
     "row": {"zh": "第 {n} 行", "en": "Row {n}"},
     "add_row": {"zh": "添加一行", "en": "Add a row"},
     "remove_row": {"zh": "删除", "en": "Remove"},
@@ -83,6 +84,7 @@ UI = {
     "copied": {"zh": "链接已复制。链接里带着你的数字（只在“#”之后，不会发送给服务器）。", "en": "Link copied. It carries your numbers after the “#”, which is never sent to a server."},
     "copy_failed": {"zh": "无法自动复制，请复制地址栏中的链接。", "en": "Could not copy automatically; copy the link from the address bar."},
     "csv": {"zh": "下载明细（CSV）", "en": "Download schedule (CSV)"},
+    "ics": {"zh": "下载还款日历（.ics）", "en": "Download payment calendar (.ics)"},
     "print": {"zh": "打印", "en": "Print"},
     "invalid": {"zh": "输入有误：", "en": "Invalid input: "},
     "conventions": {"zh": "计算口径：", "en": "How it is calculated: "},
@@ -156,8 +158,8 @@ def percent_text(value) -> str:
 
 
 def _default_text(f, value=None) -> str:
-    """The text prefilled in a control for field ``f`` (its default unless ``value`` is given)."""
-    v = f.default if value is None else value
+    """The text prefilled in a control for field ``f`` (its example unless ``value`` is given)."""
+    v = f.example if value is None else value
     if v is None:
         return ""
     if f.percent and value is None:
@@ -172,7 +174,8 @@ def _default_text(f, value=None) -> str:
 def form_defaults(name: str) -> dict:
     """The flat form a reader sees before typing: ``{"principal": "10000", "debts.0.balance": ...}``.
 
-    These are the texts in the controls (percent fields in percent), i.e. what the browser sends.
+    These are the fields' worked examples as texts in the controls (percent fields in percent),
+    i.e. what the browser sends before the reader types anything.
     """
     calc = calculators.get(name)
     out = {}
@@ -187,7 +190,7 @@ def form_defaults(name: str) -> dict:
 
 
 def _list_rows(f) -> list:
-    rows = f.default if isinstance(f.default, (list, tuple)) else []
+    rows = f.example if isinstance(f.example, (list, tuple)) else []
     return [r for r in rows if isinstance(r, dict)] or ([{}] if f.required else [])
 
 
@@ -228,13 +231,19 @@ def _bounds_text(f, lang: str) -> str:
     return f"{_ui('at_most', lang)} {hi}{suffix}"
 
 
-def _control(calc_name: str, f, name: str, text: str, lang: str, described: str) -> str:
+def _control(calc_name: str, f, name: str, text: str, lang: str, described: str, hint: str | None = None) -> str:
+    """One control; with ``hint`` (examples as placeholders) the example is hint text, not a value."""
     fid = field_id(calc_name, name)
     common = f'id="{fid}" name="{escape(name)}" aria-describedby="{described}"'
     if f.required:
         common += ' aria-required="true"'
+    if hint is not None and f.kind not in ("choice", "date") and hint:
+        common += f' placeholder="{escape(_ui("example_hint", lang, v=hint))}"'
     if f.kind == "choice":
         opts = []
+        if text not in [c[0] for c in f.choices]:
+            # No example and no blank choice (e.g. a new row's rate period): the reader picks.
+            opts.append(f'<option value="" selected>{escape(_ui("choose", lang))}</option>')
         for value, label in f.choices:
             sel = " selected" if value == text else ""
             opts.append(f'<option value="{escape(value)}"{sel}>{escape(_t(label, lang))}</option>')
@@ -253,7 +262,7 @@ def _control(calc_name: str, f, name: str, text: str, lang: str, described: str)
     )
 
 
-def _field_html(calc_name: str, f, name: str, text: str, lang: str) -> str:
+def _field_html(calc_name: str, f, name: str, text: str, lang: str, hint: str | None = None) -> str:
     fid = field_id(calc_name, name)
     help_parts = [p for p in (_t(f.help, lang), _bounds_text(f, lang)) if p]
     help_html = ""
@@ -274,21 +283,23 @@ def _field_html(calc_name: str, f, name: str, text: str, lang: str) -> str:
     sr_unit = f'<span class="calc-sr">（{escape(unit)}）</span>' if unit and lang == "zh" else (
         f'<span class="calc-sr"> ({escape(unit)})</span>' if unit else ""
     )
-    optional = "" if f.required else f'<span class="calc-optional">{escape(_ui("optional", lang))}</span>'
+    # A choice with a blank value always has one selected: "optional" would only confuse.
+    optional = "" if f.required or f.kind == "choice" else f'<span class="calc-optional">{escape(_ui("optional", lang))}</span>'
     return (
         f'<div class="calc-field calc-kind-{f.kind}" data-field="{escape(name)}">'
         f'<label for="{fid}">{label}{sr_unit}{optional}</label>'
-        f'<div class="calc-control">{_control(calc_name, f, name, text, lang, described)}{unit_html}</div>'
+        f'<div class="calc-control">{_control(calc_name, f, name, text, lang, described, hint)}{unit_html}</div>'
         f"{help_html}"
         f'<p class="calc-error" id="{fid}-err" hidden></p>'
         "</div>"
     )
 
 
-def _row_html(calc_name: str, f, index, number, texts: dict, lang: str) -> str:
+def _row_html(calc_name: str, f, index, number, texts: dict, lang: str, hints: dict | None = None) -> str:
     """One row of a list field; ``index``/``number`` may be the template placeholders."""
     items = "".join(
-        _field_html(calc_name, item, f"{f.name}.{index}.{item.name}", texts.get(item.name, ""), lang)
+        _field_html(calc_name, item, f"{f.name}.{index}.{item.name}", texts.get(item.name, ""), lang,
+                    None if hints is None else hints.get(item.name, ""))
         for item in f.items
     )
     row_label = escape(_ui("row", lang, n="\x00")).replace("\x00", f'<span class="calc-row-num">{number}</span>')
@@ -303,15 +314,15 @@ def _row_html(calc_name: str, f, index, number, texts: dict, lang: str) -> str:
     )
 
 
-def _list_html(calc_name: str, f, rows: list, lang: str) -> str:
+def _list_html(calc_name: str, f, rows: list, lang: str, hints: dict | None = None) -> str:
     fid = field_id(calc_name, f.name)
     help_text = _t(f.help, lang)
     help_html = f'<p class="calc-help" id="{fid}-help">{escape(help_text)}</p>' if help_text else ""
     body = "".join(
-        _row_html(calc_name, f, i, i + 1, texts, lang) for i, texts in enumerate(rows)
+        _row_html(calc_name, f, i, i + 1, texts, lang, hints) for i, texts in enumerate(rows)
     )
-    blank = {item.name: _default_text(item) for item in f.items}
-    template = _row_html(calc_name, f, "__i__", "__n__", blank, lang)
+    blank = {item.name: "" if hints is not None else _default_text(item) for item in f.items}
+    template = _row_html(calc_name, f, "__i__", "__n__", blank, lang, hints)
     return (
         f'<fieldset class="calc-list" id="{fid}" data-list="{escape(f.name)}" data-max-items="{int(f.max_items)}"'
         # data-id-prefix: the rows' control ids up to the row number (field_id), for widget.js's renumber.
@@ -331,21 +342,27 @@ def render_form(name: str, lang: str, values: dict | None = None) -> str:
     lang = _lang(lang)
     calc = calculators.get(name)
     flat = form_defaults(name)
+    hints = None
+    if calc.examples_as_placeholders:
+        # Empty controls (one empty row per list) with the examples as hint text.
+        hints, flat = flat, {k: "" for k in flat if parse_flat_key(k) is None or parse_flat_key(k)[1] == 0}
     if values:
         flat.update({k: str(v) for k, v in values.items() if isinstance(k, str)})
     parts = []
     for f in calc.fields:
         if f.kind == "list":
             rows = {}
-            prefix = f.name + "."
             for key, text in flat.items():
-                if key.startswith(prefix):
-                    idx, _, item = key[len(prefix):].partition(".")
-                    if idx.isdigit():
-                        rows.setdefault(int(idx), {})[item] = text
-            parts.append(_list_html(name, f, [rows[i] for i in sorted(rows)], lang))
+                parsed = parse_flat_key(key)
+                if parsed is not None and parsed[0] == f.name:
+                    rows.setdefault(parsed[1], {})[parsed[2]] = text
+            row_hints = None
+            if hints is not None:
+                row_hints = {item.name: hints.get(f"{f.name}.0.{item.name}", "") for item in f.items}
+            parts.append(_list_html(name, f, [rows[i] for i in sorted(rows)], lang, row_hints))
         else:
-            parts.append(_field_html(name, f, f.name, flat.get(f.name, ""), lang))
+            hint = None if hints is None else hints.get(f.name, "")
+            parts.append(_field_html(name, f, f.name, flat.get(f.name, ""), lang, hint))
     return (
         f'<form class="calc-form" novalidate aria-label="{escape(_t(calc.title, lang))} · {escape(_ui("inputs", lang))}">'
         f'{"".join(parts)}<p class="calc-error calc-form-error" hidden></p></form>'
@@ -689,23 +706,11 @@ def _explain_html(calc, result: dict, lang: str, inputs) -> str:
     return '<div class="calc-explain">' + "".join(f"<p>{escape(p)}</p>" for p in paras) + "</div>"
 
 
-def _custom_renderer(name: str):
-    """``render_result_html(result, lang)`` of module ``calculators.<name>``, if it defines one."""
-    import importlib
-
-    try:
-        module = importlib.import_module(f"calculators.{name}")
-    except ImportError:
-        return None
-    custom = getattr(module, "render_result_html", None)
-    return custom if callable(custom) else None
-
-
 def render_result(name: str, result: dict, lang: str, inputs: dict | None = None) -> str:
     """The result block: key figures, plain-language reading, chart, schedule, conventions.
 
-    A calculator module may replace the whole block by defining ``render_result_html(result,
-    lang)`` (the negotiation kit does, for its documents); it must keep the page contract
+    A calculator may replace the whole block with its ``render_html(result, lang)`` hook
+    (the negotiation kit does, for its documents); it must keep the page contract
     (``data-output``/``data-value`` on the figures). ``inputs`` (what was passed to :func:`calculators.run`) lets ``explain`` see the parsed
     values; without them the reading is left out.
     """
@@ -713,9 +718,8 @@ def render_result(name: str, result: dict, lang: str, inputs: dict | None = None
     calc = calculators.get(name)
     if not isinstance(result, dict):
         return f'<p class="calc-note">{escape(_ui("no_result", lang))}</p>'
-    custom = _custom_renderer(name)
-    if custom is not None:
-        return custom(result, lang)
+    if calc.render_html is not None:
+        return calc.render_html(result, lang)
     conv = _t(calc.conventions, lang) if isinstance(calc.conventions, dict) else ""
     conv_html = (
         f'<p class="calc-conventions"><strong>{escape(_ui("conventions", lang))}</strong>{escape(conv)}</p>'
@@ -744,7 +748,8 @@ def result_csv(name: str, result: dict, lang: str) -> str:
     """The schedule table as CSV text for Excel: a UTF-8 BOM, headers in ``lang``, CRLF rows.
 
     Money is a plain number (yuan, 2 places), rates are percent text ("16.2245%"), dates ISO.
-    Empty when the calculator has no table.
+    Empty when the calculator has no table. Written by :mod:`calculators.csv_export`, so a
+    name such as ``=HYPERLINK(...)`` stays text in a spreadsheet.
     """
     lang = _lang(lang)
     calc = calculators.get(name)
@@ -754,9 +759,7 @@ def result_csv(name: str, result: dict, lang: str) -> str:
     rows = result.get(table.key)
     if not isinstance(rows, list):
         return ""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([_column_header(c, lang) for c in table.columns])
+    out_rows = []
     for row in rows:
         if not isinstance(row, dict):
             continue
@@ -771,8 +774,8 @@ def result_csv(name: str, result: dict, lang: str) -> str:
                 out.append(_shown(v, "text", lang))
             else:
                 out.append(_machine(v))
-        w.writerow(out)
-    return "\ufeff" + buf.getvalue()
+        out_rows.append(out)
+    return csv_export.to_csv([_column_header(c, lang) for c in table.columns], out_rows)
 
 
 def announce_text(name: str, result: dict, lang: str) -> str:
@@ -800,8 +803,8 @@ def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
     lang = _lang(lang)
     calc = calculators.get(name)
     defaults = form_defaults(name)
-    from calculators.web import form_to_inputs  # local import: web imports this module
-
+    if calc.examples_as_placeholders:  # the form starts empty: what the page sends before typing
+        defaults = {k: "" for k in defaults}
     inputs = form_to_inputs(calc, defaults)
     outcome = calculators.run(name, inputs)
     if outcome.get("ok"):
@@ -834,6 +837,12 @@ def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
         if calc.table
         else ""
     )
+    ics_button = (
+        f'<button type="button" class="calc-button" data-action="ics" data-filename="{escape(name)}.ics" hidden>'
+        f'{escape(_ui("ics", lang))}</button>'
+        if calc.calendar
+        else ""
+    )
     return (
         f'<section {attr_html}>'
         f'<div class="calc-status" role="status"><span class="calc-spinner" aria-hidden="true" hidden></span>'
@@ -848,7 +857,7 @@ def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
         f'<div class="calc-result" aria-label="{title} · {escape(_ui("result", lang))}" role="region">{result_html}</div>'
         f'<div class="calc-actions">'
         f'<button type="button" class="calc-button" data-action="share" hidden>{escape(_ui("share", lang))}</button>'
-        f"{csv_button}"
+        f"{csv_button}{ics_button}"
         f'<button type="button" class="calc-button" data-action="print" hidden>{escape(_ui("print", lang))}</button>'
         f"</div>"
         f'<div class="calc-live calc-sr" aria-live="polite" aria-atomic="true"></div>'

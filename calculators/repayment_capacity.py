@@ -46,6 +46,7 @@ from __future__ import annotations
 import decimal
 from decimal import Decimal
 
+from . import fmt as _fmt
 from ._core import YUAN, Calculator, Column, Field, Output, Table, fmt_yuan, money, rate, t
 
 __all__ = ["CALCULATOR", "budget", "compute", "explain"]
@@ -86,7 +87,10 @@ def compute(values: dict) -> dict:
         {"item": t("必要开支", "Essential spending"), "amount": money(-essential)},
         {"item": t("其他债务月供", "Other debt payments"), "amount": money(-other)},
         {"item": t("预留缓冲", "Buffer kept back"), "amount": -b["buffer"]},
-        {"item": t("每月可用于还信用卡", "Available for the cards"), "amount": b["surplus"]},
+        {"item": t("每月可用于还信用卡", "Available for the cards"), "amount": b["available"]}
+        if b["shortfall"] == 0
+        # A shortfall is an amount missing, shown as such rather than as negative money.
+        else {"item": t("每月缺口", "Short each month"), "amount": b["shortfall"]},
     ]
     return {
         "monthly_available_yuan": b["available"],
@@ -115,17 +119,17 @@ def explain(values: dict, result: dict, lang: str) -> str:
         short = fmt_yuan(result["shortfall_yuan"], lang)
         if lang == "zh":
             return (
-                f"按这些数字，您每月还差 {short}，目前拿不出钱还信用卡。先看看哪些开支能减，"
-                "并尽早联系银行说明情况；也可以寻求免费的公益债务咨询。"
+                f"按这些数字，你每月还差 {short}，目前拿不出钱还信用卡。先看看哪些开支能减，"
+                "并尽早拨打信用卡背面的银行客服电话说明情况。"
             )
         return (
             f"With these figures you are {short} short each month, so nothing is left for the cards yet. See "
-            "which costs can be cut, tell the bank early, and consider free non-profit debt advice."
+            "which costs can be cut, and tell the bank early on the number printed on the back of your card."
         )
     months = result["months_at_this_rate"]
     debt = fmt_yuan(result["card_debt_yuan"], lang)
     if lang == "zh":
-        s = f"您每月大约能拿出 {avail}还信用卡。"
+        s = f"你每月大约能拿出 {avail}还信用卡。"
         if months:
             s += f"即使银行停止收取全部利息和费用，{debt}按这个速度也要 {months} 个月。"
             if months > MAX_PLAN_MONTHS:
@@ -133,15 +137,15 @@ def explain(values: dict, result: dict, lang: str) -> str:
         return s
     s = f"You can put about {avail} a month towards your cards."
     if months:
-        s += f" Even if the bank stopped all interest and fees, {debt} would take {months} months at this pace."
+        s += f" Even if the bank stopped all interest and fees, {debt} would take {_fmt.count(months, 'month', 'months')} at this pace."
         if months > MAX_PLAN_MONTHS:
             s += " That is longer than the 5-year (60-month) maximum of a personalised instalment plan."
     return s
 
 
-def _money(name, label, help_, default, required=True):
-    return Field(name, "money", label, unit=YUAN, help=help_, default=default, required=required, minimum="0",
-                 maximum="100000000")
+def _money(name, label, help_, example, required=True, blank=None, blank_means=None):
+    return Field(name, "money", label, unit=YUAN, help=help_, example=example, required=required, blank=blank,
+                 blank_means=blank_means, minimum="0", maximum="100000000")
 
 
 CALCULATOR = Calculator(
@@ -167,6 +171,8 @@ CALCULATOR = Calculator(
             t("房贷、车贷和其他贷款每月要还的钱。", "Monthly payments on a mortgage, car loan or other loans."),
             "0",
             required=False,
+            blank="0",
+            blank_means=t("留空表示没有其他债务（按 0 计算）。", "Left blank, there are no other debts (0)."),
         ),
         Field(
             "buffer_rate",
@@ -177,8 +183,10 @@ CALCULATOR = Calculator(
                 "可选。为意外开支预留一部分收入，承诺的还款更不容易中断。",
                 "Optional. Keep part of your income back for surprises so the plan you offer is one you can keep.",
             ),
-            default="0",
+            example="0",
             required=False,
+            blank="0",
+            blank_means=t("留空表示不预留（按 0% 计算）。", "Left blank, nothing is kept back (0 %)."),
             minimum="0",
             maximum="1",
             percent=True,
@@ -189,6 +197,7 @@ CALCULATOR = Calculator(
             t("用于估算需要多少个月。", "Used to estimate how many months it would take."),
             None,
             required=False,
+            blank_means=t("留空则不估算需要几个月。", "Left blank, the number of months is not estimated."),
         ),
     ),
     outputs=(

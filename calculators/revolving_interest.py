@@ -84,6 +84,8 @@ from __future__ import annotations
 import datetime
 from decimal import ROUND_DOWN, Decimal
 
+from . import fmt as _fmt
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     FEN,
     PERCENT,
@@ -113,10 +115,6 @@ MAX_YUAN = "100000000"
 _ONE_DAY = datetime.timedelta(days=1)
 
 
-def _d(x) -> Decimal:
-    if isinstance(x, float):  # never let a binary float into a money path
-        raise TypeError("float given; pass Decimal or str")
-    return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
 def revolving_interest(
@@ -348,22 +346,32 @@ def explain(values: dict, result: dict, lang: str) -> str:
     bal = fmt_yuan(result["statement_balance_yuan"], lang)
     paid = fmt_yuan(result["paid_by_due_yuan"], lang)
     if result["paid_in_full"]:
+        unpaid = result.get("unpaid_at_due_yuan", 0)
+        if unpaid > 0:  # within the tolerance: say what was actually paid, not "you repaid"
+            left = fmt_yuan(unpaid, lang)
+            if en:
+                return (
+                    f"The statement was {bal} and {paid} was repaid by the due date. The {left} left unpaid is "
+                    "within your card's tolerance (容差), so the statement counts as repaid in full and no "
+                    "interest is charged on it."
+                )
+            return f"账单 {bal}，到期前还了 {paid}。未还的 {left} 在容差范围内，视同全额还款，这期账单不产生利息。"
         if en:
             return f"You repaid the {bal} statement by the due date, so no interest is charged on it."
-        return f"您在到期还款日前还清了 {bal} 的账单，这期账单不产生利息。"
+        return f"你在到期还款日前还清了 {bal} 的账单，这期账单不产生利息。"
     interest = fmt_yuan(result["interest_yuan"], lang)
     days = result["interest_days_total"]
     if result.get("method") == "unpaid_only":
         if en:
             return (
                 f"The statement was {bal} and {paid} was repaid by the due date. If only the unpaid part "
-                f"bears interest, about {interest} of interest ({days} days) appears on the next statement."
+                f"bears interest, about {interest} of interest ({_fmt.count(days, 'day', 'days')}) appears on the next statement."
             )
         return f"账单 {bal}，到期前还了 {paid}。如果只对未还部分计息，下一期账单上约有 {interest} 利息（计息 {days} 天）。"
     if en:
         return (
             f"The statement was {bal} but only {paid} was repaid by the due date, so the whole amount "
-            f"bears interest from each purchase's posting date: about {interest} ({days} days) on the next "
+            f"bears interest from each purchase's posting date: about {interest} ({_fmt.count(days, 'day', 'days')}) on the next "
             "statement. Repaying the statement in full by the due date avoids this interest."
         )
     return (
@@ -385,7 +393,7 @@ CALCULATOR = Calculator(
                 "账单上每笔消费的记账日和金额（不是交易日）。",
                 "Posting date (记账日, not the purchase date) and amount of each purchase on the statement.",
             ),
-            default=[
+            example=[
                 {"posting_date": "2026-03-01", "amount_yuan": "6000"},
                 {"posting_date": "2026-03-11", "amount_yuan": "4000"},
             ],
@@ -403,8 +411,9 @@ CALCULATOR = Calculator(
                 "到期还款日前后、下一个账单日之前的每笔还款。没有还款可以不填。",
                 "Each repayment made up to the next statement date. Leave empty if you paid nothing.",
             ),
-            default=[{"date": "2026-04-09", "amount_yuan": "1000"}],
+            example=[{"date": "2026-04-09", "amount_yuan": "1000"}],
             required=False,
+            blank_means=t("不填表示没有还款。", "Left empty, nothing was paid."),
             items=(
                 Field("date", "date", t("还款日期", "Date")),
                 Field("amount_yuan", "money", t("金额", "Amount"), unit=YUAN, minimum="0.01", maximum=MAX_YUAN),
@@ -416,14 +425,14 @@ CALCULATOR = Calculator(
             "date",
             t("到期还款日", "Due date"),
             help=t("本期账单的最后还款日。", "The last day to repay this statement."),
-            default="2026-04-09",
+            example="2026-04-09",
         ),
         Field(
             "statement_date",
             "date",
             t("下一个账单日", "Next statement date"),
             help=t("利息记在下一期账单上；计到这一天。", "Interest is posted on the next statement; it is counted up to this day."),
-            default="2026-04-20",
+            example="2026-04-20",
         ),
         Field(
             "daily_rate",
@@ -432,10 +441,10 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t(
-                "常见为每天 0.05%（万分之五）。2021 年起银行可以自定利率，请以您的合同或账单为准。",
+                "常见为每天 0.05%（万分之五）。2021 年起银行可以自定利率，请以你的合同或账单为准。",
                 "Commonly 0.05 % per day. Since 2021 banks may set other rates: check your agreement or statement.",
             ),
-            default="0.0005",
+            example="0.0005",
             minimum="0",
             maximum="0.01",
         ),
@@ -444,18 +453,22 @@ CALCULATOR = Calculator(
             "choice",
             t("计息方式", "How interest is charged"),
             help=t(
-                "常见做法是：未全额还款时按全部金额、从每笔消费的记账日起计息（全额计息）。也有银行据称只对未还部分计息，请以您的合同为准。",
+                "常见做法是：未全额还款时按全部金额、从每笔消费的记账日起计息（全额计息）。也有银行据称只对未还部分计息，请以你的合同为准。",
                 "The common practice: if the statement is not repaid in full, the whole amount bears interest from "
                 "each posting date. Some banks are said to charge only on the unpaid part: check your agreement.",
             ),
-            default="full",
+            example="full",
+            required=False,
+            blank="full",
             choices=tuple((k, v) for k, v in _METHOD_LABELS.items()),
         ),
         Field(
             "day_count",
             "choice",
             t("计息天数", "Day count"),
-            default="inclusive",
+            example="inclusive",
+            required=False,
+            blank="inclusive",
             choices=(
                 ("inclusive", t("从记账日算到下一个账单日（含当天）", "Posting date through the statement date")),
                 ("exclusive_end", t("算到下一个账单日前一天", "Up to the day before the statement date")),
@@ -467,12 +480,14 @@ CALCULATOR = Calculator(
             t("容差", "Tolerance"),
             unit=YUAN,
             help=t(
-                "如果您的卡有容差服务（把很小的未还金额视为已全额还款），填写合同写明的额度；不知道就填 0。",
+                "如果你的卡有容差服务（把很小的未还金额视为已全额还款），填写合同写明的额度；不知道就填 0。",
                 "If your card agreement treats a very small unpaid amount as paid in full, enter that amount. "
                 "Enter 0 if you do not know.",
             ),
-            default="0",
+            example="0",
             required=False,
+            blank="0",
+            blank_means=t("留空表示没有容差（按 0 计算）。", "Left blank, there is no tolerance (0)."),
             minimum="0",
             maximum="1000",
         ),

@@ -38,7 +38,14 @@ def _run_cached(name: str, frozen_inputs: str):
 
 
 def calc(name: str, **inputs) -> CalcResult:
-    """Run a calculator at build time; a bad call fails the build instead of printing nothing."""
+    """Run a calculator at build time; a bad call fails the build instead of printing nothing.
+
+    A page's worked figure starts from the calculator's own worked example
+    (``Calculator.example_inputs()``) and changes only what its sentence is about, so the prose
+    and the prefilled form agree. This is for the guide's own examples only: ``run()`` never
+    fills a reader's blank field with an example.
+    """
+    inputs = {**calculators.get(name).example_inputs(), **inputs}
     outcome = _run_cached(name, json.dumps(inputs, sort_keys=True))
     if not outcome.get("ok"):
         raise ValueError(f"calc({name!r}, {inputs!r}) failed: {outcome.get('errors')}")

@@ -177,7 +177,7 @@ def call_log_html(lang: str) -> str:
     """The call log section: an editable table (one empty row), its buttons and a row template."""
     from html import escape
 
-    from calculators import kit
+    from calculators import negotiation_kit as kit
 
     cols = kit.call_log_columns(lang)
     head = "".join(f'<th scope="col">{escape(h)}</th>' for _, h in cols)
@@ -247,7 +247,7 @@ def kit_html(lang: str, page_url: str) -> str:
     urls = runtime.page_urls(page_url)
     data = {key: urls[key] for key in ("runtime", "stdlib", "package", "worker")}
     data["fragment"] = "off"  # the reader's name and debts never go into the URL (see widget.js)
-    # render_result dispatches to calculators.kit.render_result_html, so the built result is the
+    # render_result dispatches to the kit CALCULATOR.render_html hook, so the built result is the
     # kit's documents, exactly as the worker renders them later.
     widget = render.render_widget(KIT_NAME, lang, data)
     return (

@@ -5,7 +5,7 @@ What it writes into the built site (``assets/runtime/``), on every build:
 - ``pyodide-<hash>/``: the pinned Pyodide's own files from ``node_modules/pyodide`` (``npm ci``),
   under a folder named by the hash of their contents (``pyodide.mjs`` loads its siblings by
   fixed name, so the folder carries the hash);
-- ``calculators-<hash>.zip``: the ``calculators`` package (``*.py``), zipped deterministically
+- ``calculators-<hash>.zip``: the ``calculators`` package (every file, sub-packages included), zipped deterministically
   (sorted, fixed timestamps), unpacked in the browser with ``pyodide.unpackArchive``;
 - ``widget-<hash>.js`` (main-thread script, an ES module), ``worker-<hash>.js`` (the module
   worker that runs Pyodide), ``legacy-<hash>.js`` (a ``nomodule`` script for browsers without
@@ -123,15 +123,38 @@ def check_pyodide() -> None:
         raise RuntimeMissing(f"node_modules/pyodide lacks {', '.join(missing)}. Run `npm ci`.")
 
 
-def package_zip() -> bytes:
-    """The ``calculators`` package as a deterministic zip (``calculators/*.py``, sorted)."""
+#: Never shipped from the package folder: caches and editor or OS leftovers.
+_SKIP_PARTS = ("__pycache__",)
+_SKIP_SUFFIXES = (".pyc", ".pyo", ".orig", ".rej", ".swp", "~")
+
+
+def package_files(package_dir: Path = PACKAGE_DIR) -> list:
+    """The files of the package to ship, sub-packages and data files included, sorted."""
+    out = []
+    for path in sorted(package_dir.rglob("*")):
+        rel = path.relative_to(package_dir)
+        if not path.is_file() or any(p in _SKIP_PARTS or p.startswith(".") for p in rel.parts):
+            continue
+        if path.name.endswith(_SKIP_SUFFIXES):
+            continue
+        out.append(path)
+    return out
+
+
+def package_zip(package_dir: Path = PACKAGE_DIR) -> bytes:
+    """The package as a deterministic zip (sorted, fixed timestamps), ``<name>/<relative path>``.
+
+    Recursive: sub-packages (``calculators/negotiation_kit/``) and non-``.py`` data files ship
+    too. The one builder for both the plain page start and :mod:`macros.stdlib_pyc`.
+    """
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
-        for path in sorted(PACKAGE_DIR.glob("*.py")):
+        for path in package_files(package_dir):
             data, _ = _read_cached(path)
-            info = zipfile.ZipInfo(f"calculators/{path.name}", date_time=ZIP_DATE)
+            info = zipfile.ZipInfo(f"{package_dir.name}/{path.relative_to(package_dir).as_posix()}",
+                                   date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
+            info.external_attr = 0o100644 << 16
             info.create_system = 3
             zf.writestr(info, data, compresslevel=9)
     return buf.getvalue()

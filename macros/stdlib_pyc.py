@@ -107,7 +107,7 @@ def _recipe_files() -> list:
 _memo: dict = {}  # cache key -> Artefact, for repeated calls in one process (mkdocs serve)
 
 # Bump when the recipe changes, so cached artefacts are rebuilt.
-RECIPE = "8"
+RECIPE = "9"
 
 
 def _sha256(data: bytes) -> str:
@@ -115,18 +115,16 @@ def _sha256(data: bytes) -> str:
 
 
 def package_zip_bytes(package_dir: Path = PACKAGE_DIR) -> bytes:
-    """A deterministic zip of ``package_dir``'s ``.py`` files under its own name (site-packages layout)."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for path in sorted(package_dir.rglob("*.py")):
-            if "__pycache__" in path.parts:
-                continue
-            info = zipfile.ZipInfo(f"{package_dir.name}/{path.relative_to(package_dir).as_posix()}",
-                                   date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o100644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
-    return buf.getvalue()
+    """The package zip the page ships (:func:`macros.runtime.package_zip`, the one builder)."""
+    return _runtime().package_zip(Path(package_dir))
+
+
+def _runtime():
+    import importlib
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    return importlib.import_module("macros.runtime")
 
 
 def _pyodide_version(pyodide_dir: Path) -> str:

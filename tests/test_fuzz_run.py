@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 import calculators
 
-NAMES = calculators.NAMES
+NAMES = calculators.RUN_NAMES  # the negotiation kit included (issue 13)
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],

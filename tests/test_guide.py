@@ -163,7 +163,7 @@ def test_pboc_example_figures_quoted_in_the_guide_match_the_irr_method():
 
 
 def test_the_common_daily_rate_is_quoted_with_its_computed_annual_figure(built_site):
-    simple = calculators.run("rate_convert", {"daily_rate": "0.0005"})["result"]["annual_simple_365"]
+    simple = calculators.run("rate_convert", {"daily_rate": "0.0005", "cycle_days": "30"})["result"]["annual_simple_365"]
     shown = f"{(simple * 100).quantize(Decimal('0.01'))}%"
     for page in ("guide/interest-and-fees/index.html", "en/guide/interest-and-fees/index.html"):
         assert shown in (built_site / page).read_text(encoding="utf-8"), page

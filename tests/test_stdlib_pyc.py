@@ -63,8 +63,31 @@ def test_the_zip_holds_bytecode_for_what_the_calculators_import(trimmed):
     assert magic != importlib.util.MAGIC_NUMBER
     with zipfile.ZipFile(art.package_path) as z:
         package = set(z.namelist())
-    sources = {f"calculators/{p.stem}.pyc" for p in (ROOT / "calculators").glob("*.py")}
+    from macros import runtime
+
+    shipped = {f"calculators/{p.relative_to(ROOT / 'calculators').as_posix()}" for p in runtime.package_files()}
+    sources = {n[:-3] + ".pyc" if n.endswith(".py") else n for n in shipped}
     assert package == sources
+    assert "calculators/negotiation_kit/wording.pyc" in package  # the sub-package is compiled too
+
+
+def test_both_starts_ship_the_same_files_sub_packages_included(tmp_path):
+    """The plain start and the precompiled build zip the package with one builder, recursively."""
+    from macros import runtime
+
+    pkg = tmp_path / "calculators"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "sub" / "__init__.py").write_text("X = 1\n")
+    (pkg / "sub" / "letter.txt").write_text("致：$bank\n", encoding="utf-8")
+    (pkg / "__pycache__").mkdir()
+    (pkg / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"junk")
+    data = runtime.package_zip(pkg)
+    assert data == stdlib_pyc.package_zip_bytes(pkg)
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
+        assert z.namelist() == ["calculators/__init__.py", "calculators/sub/__init__.py",
+                                "calculators/sub/letter.txt"]
+        assert z.read("calculators/sub/letter.txt").decode("utf-8") == "致：$bank\n"
 
 
 def test_a_pyodide_that_does_not_match_gives_the_plain_start(node_ok, tmp_path):

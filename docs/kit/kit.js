@@ -3,7 +3,7 @@
  * and the reader's opt-in storage. An ES module loaded after the calculators' widget script.
  *
  * The widget (assets/calculator/widget.js) computes: it sends the form to the Pyodide worker and
- * replaces the result block with the HTML Python returns (calculators/kit.py renders the letters,
+ * replaces the result block with the HTML Python returns (calculators/negotiation_kit/html.py renders the letters,
  * scripts and checklist). This script only handles what is specific to the kit:
  *
  * - Copy / Print / Download on each document ([data-kit-action] buttons, event delegation, so
@@ -12,10 +12,11 @@
  *   #kit-print-root (a direct child of <body>) and html.kit-printing hides everything else.
  * - The call log: an editable table; CSV download with a UTF-8 BOM and CRLF rows (same quoting
  *   as Python's csv module; a cell starting with = + - @ gets a leading ' so a spreadsheet does
- *   not run it as a formula: calculators.kit.call_log_csv does the same).
+ *   not run it as a formula: calculators.negotiation_kit.call_log_csv, through the site's one CSV
+ *   writer calculators/csv_export.py, gives the same file).
  * - Storage: nothing is written unless the reader ticks "remember"; then the form and the call
  *   log are kept in localStorage under one key; "forget everything" removes it, resets the form
- *   to the example and empties the call log.
+ *   to its empty start (the example shows again, marked) and empties the call log.
  * - ?bank=<id> (from a bank page) preselects that bank in the first card row.
  *
  * Nothing here makes a network request.
@@ -358,7 +359,8 @@ function currentBanks() {
 
 function csvCell(value) {
   let s = value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  // The rule of calculators/csv_export.safe_cell: a plain number such as -5.00 is left alone.
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = "'" + s;
   if (/[",\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
   return s;
 }

@@ -13,7 +13,8 @@ from urllib.parse import unquote
 import pytest
 
 from browser_helpers import CSP_PROBE  # tests/browser/conftest.py puts it on sys.path
-from calculators import fmt, kit
+from calculators import fmt
+from calculators import negotiation_kit as kit
 
 pytestmark = pytest.mark.browser
 
@@ -209,7 +210,7 @@ def test_call_log_prints_and_downloads_as_csv_with_chinese_intact(session):
          "agreed": "需要提交材料，三个工作日内回电，说 \"好的\", 再确认", "next_step": "=寄材料"},
         {"bank": "招商银行", "number": "400-820-5555"},
     ], "zh")
-    assert data.decode("utf-8-sig") == want
+    assert data.decode("utf-8-sig") == want.lstrip("\ufeff")
     # Printing the log: the typed entries as text, nothing else of the page.
     page.click('#kit-calllog [data-kit-action="print"]')
     page.emulate_media(media="print")
@@ -263,7 +264,9 @@ def test_nothing_is_stored_unless_the_reader_opts_in_and_forget_clears_it(sessio
     assert session.storage() == {}
     assert not page.is_checked("#kit-remember")
     assert page.input_value('[name="name"]') == ""
-    assert page.input_value('[name="cards.0.balance_yuan"]') == kit.EXAMPLE_CARDS[0]["balance_yuan"]
+    # Back to the empty form: the example is a hint, not a value.
+    assert page.input_value('[name="cards.0.balance_yuan"]') == ""
+    assert kit.EXAMPLE_CARDS[0]["balance_yuan"] in page.get_attribute('[name="cards.0.balance_yuan"]', "placeholder")
     assert page.locator('#kit-calllog [data-col="agent"]').evaluate_all("els => els.map(e => e.value)") == [""]
     session.goto("kit/")
     assert session.storage() == {} and page.input_value('[name="name"]') == ""
@@ -308,6 +311,27 @@ def test_english_page_has_the_english_texts_and_the_chinese_letter(context, site
         s.close()
 
 
+def test_the_page_starts_empty_with_the_example_marked_and_gives_a_calendar_for_the_reader_s_plan(session):
+    """Issue 13 and issue 11: hints not values; the example marked; the reader's plan as an .ics file."""
+    page = session.page
+    assert page.input_value('[name="other_debt_payments_yuan"]') == ""
+    assert page.input_value('[name="monthly_income_yuan"]') == ""
+    assert page.input_value('[name="hardship_reason"]') == ""
+    assert "示例 / Example" in page.inner_text(".calc-result")
+    session.wait_ready()
+    assert not page.locator('[data-action="ics"]').is_visible()  # no calendar for the example
+    session.type_reader()
+    session.wait_result("李小梅")
+    assert "示例" not in page.inner_text(".calc-result")
+    button = page.locator('[data-action="ics"]')
+    button.wait_for(state="visible", timeout=READY_MS)
+    with page.expect_download() as dl:
+        button.click()
+    assert dl.value.suggested_filename.endswith(".ics")
+    data = open(dl.value.path(), "rb").read()
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n") and b"DTSTART;VALUE=DATE:20270210" in data
+
+
 def test_a_bank_page_link_preselects_the_bank(context, site_server):
     s = Session(context, site_server, "kit/?bank=ceb")
     try:
@@ -315,5 +339,7 @@ def test_a_bank_page_link_preselects_the_bank(context, site_server):
         s.wait_ready()
         s.wait_result("95595")
         assert s.page.locator('.kit-plans [data-bank="ceb"]').count() == 1
+        # Nothing typed yet: it is the worked example, and says so.
+        assert "示例 / Example" in s.page.inner_text(".calc-result")
     finally:
         s.close()

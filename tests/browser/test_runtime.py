@@ -182,6 +182,7 @@ def test_list_rows_can_be_added_and_removed(live, site_server, lang):
     assert page.evaluate("() => document.activeElement.name") == new + "name", "focus moves to the new row"
     page.fill(f'[name="{new}balance"]', "3000")
     page.fill(f'[name="{new}rate"]', "0.05")
+    page.select_option(f'[name="{new}rate_basis"]', "daily")  # a new row has no period until chosen
     page.fill(f'[name="{new}min_payment"]', "300")
     wait_outputs_change(page, before)
     form = form_of(page)

@@ -167,3 +167,15 @@ def field_strategy(f):
 
 def valid_inputs(calc):
     return st.fixed_dictionaries({f.name: field_strategy(f) for f in calc.fields})
+
+
+def with_example(name, inputs=None, **more):
+    """The calculator's worked example as run() inputs, with ``inputs``/``more`` on top.
+
+    Tests that change one or two fields start from the example explicitly: run() itself never
+    fills a blank field with an example.
+    """
+    out = calculators.get(name).example_inputs()
+    out.update(inputs or {})
+    out.update(more)
+    return out

@@ -88,11 +88,11 @@ def test_spec_is_json_serialisable(name):
 
 
 @pytest.mark.parametrize("name", EXPECTED_NAMES)
-def test_defaults_alone_give_a_result(name):
-    """The prefilled form computes: each field's default is valid input."""
+def test_examples_alone_give_a_result(name):
+    """The prefilled form computes: each field's worked example is valid input."""
     if name not in calculators.available():
         pytest.skip(f"{name} not written yet")
-    r = calculators.run(name, {})
+    r = calculators.run(name, calculators.get(name).example_inputs())
     check_response_shape(r)
     assert r["ok"], r
     calc = calculators.get(name)
@@ -439,3 +439,17 @@ def test_valid_inputs_give_results_with_money_to_the_fen(name):
 def test_text_numbers_parse_or_fail_cleanly(s):
     value, errors = one(M, s)
     assert (value is None) == bool(errors)
+
+
+def test_a_rate_sent_as_a_binary_float_is_rounded_not_refused():
+    """Issue 13: 0.0358/12 from a script is a real rate with binary noise, not 'too precise'."""
+    f = Field("r", "rate", t("利率", "Rate"), minimum="0", maximum="1")
+    values, errors = parse_inputs((f,), {"r": 0.0358 / 12})
+    assert errors == [] and values["r"] == Decimal("0.002983333333")
+    money_f = Field("m", "money", t("金额", "Amount"))
+    values, errors = parse_inputs((money_f,), {"m": 0.1 + 0.2})
+    assert errors == [] and values["m"] == Decimal("0.3")
+    _, errors = parse_inputs((f,), {"r": "0.0029833333333333334"})  # typed: still too precise
+    assert errors[0]["code"] == "too_precise"
+    _, errors = parse_inputs((f,), {"r": "1e5"})
+    assert errors and errors[0]["code"] == "not_a_number"

@@ -3,17 +3,16 @@ pytest.ini collects them with --doctest-modules as well)."""
 
 import doctest
 import importlib
-import os
+import pkgutil
 
 import pytest
 
 import calculators
 
-PKG = os.path.dirname(calculators.__file__)
+# Every module, sub-packages included (the negotiation kit is one).
 MODULES = sorted(
-    f"calculators.{f[:-3]}" if f != "__init__.py" else "calculators"
-    for f in os.listdir(PKG)
-    if f.endswith(".py")
+    ["calculators"]
+    + [m.name for m in pkgutil.walk_packages(calculators.__path__, "calculators.")]
 )
 
 

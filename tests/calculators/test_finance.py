@@ -59,7 +59,14 @@ class TestWhen:
         assert pmt(0.08 / 12, 60, 15000.0, 0, 0) == pmt(0.08 / 12, 60, 15000.0, 0, "end") == pmt(0.08 / 12, 60, 15000.0)
         assert pmt(Decimal("0.01"), 12, 1000, 0, Decimal(1)) == pmt(Decimal("0.01"), 12, 1000, 0, "begin")
 
-    @pytest.mark.parametrize("bad", ["start", 2, -1, None, True, 0.5])
+    def test_numpy_financial_spellings(self):
+        """Issue 13: numpy-financial also accepts e/finish and b/beginning/start."""
+        for spelling in ("e", "finish"):
+            assert pmt(0.01, 12, 1000, 0, spelling) == pmt(0.01, 12, 1000)
+        for spelling in ("b", "beginning", "start"):
+            assert pmt(0.01, 12, 1000, 0, spelling) == pmt(0.01, 12, 1000, 0, "begin")
+
+    @pytest.mark.parametrize("bad", ["starting", "END", 2, -1, None, True, 0.5])
     def test_bad_when(self, bad):
         with pytest.raises(ValueError):
             pmt(0.01, 12, 1000, 0, bad)
@@ -143,10 +150,12 @@ class TestIpmt:
         assert ipmt(Decimal("0.1") / Decimal("12"), 1, 24, 2000) == Decimal("-16.66666666666666666666666667")
 
     def test_numpy_financial_broadcast_values(self):
-        # per = 0..4 (0 is outside the loan, evaluated like numpy-financial does)
-        expected = [-17.29165168, -16.66666667, -16.03647345, -15.40102862, -14.76028842]
-        for per, want in enumerate(expected):
+        # per = 1..4; per 0 and per 25 are outside the loan: NaN, as on numpy-financial's main branch
+        expected = [-16.66666667, -16.03647345, -15.40102862, -14.76028842]
+        for per, want in enumerate(expected, start=1):
             assert ipmt(0.1 / 12, per, 24, 2000) == pytest.approx(want, abs=1e-4)
+        assert math.isnan(ipmt(0.1 / 12, 0, 24, 2000)) and math.isnan(ipmt(0.1 / 12, 25, 24, 2000))
+        assert ipmt(Decimal("0.01"), 0, 24, 2000).is_nan()
 
     def test_amortisation_table(self):
         # numpy-financial's ipmt docstring: 2,500 over a year at 8.24 % a year.
@@ -178,12 +187,13 @@ class TestPpmt:
         )
 
     def test_numpy_financial_broadcast_values(self):
-        expected = [-74.998201, -75.62318601, -76.25337923, -76.88882405, -77.52956425]
-        for per, want in enumerate(expected):
+        expected = [-75.62318601, -76.25337923, -76.88882405, -77.52956425]
+        for per, want in enumerate(expected, start=1):
             assert ppmt(0.1 / 12, per, 24, 2000) == pytest.approx(want, abs=1e-4)
-        whens_ = [0, 0, 1, "end", "begin"]
-        expected = [-74.998201, -75.62318601, -75.62318601, -76.88882405, -76.88882405]
-        for per, (w, want) in enumerate(zip(whens_, expected)):
+        assert math.isnan(ppmt(0.1 / 12, 0, 24, 2000)) and math.isnan(ppmt(0.1 / 12, 25, 24, 2000))
+        whens_ = [0, 1, "end", "begin"]
+        expected = [-75.62318601, -75.62318601, -76.88882405, -76.88882405]
+        for per, (w, want) in enumerate(zip(whens_, expected), start=1):
             assert ppmt(0.1 / 12, per, 24, 2000, 0, w) == pytest.approx(want, abs=1e-4)
 
     @given(r=dec_rates, n=st.integers(min_value=1, max_value=120), v=dec_amounts, w=whens, data=st.data())
@@ -376,3 +386,13 @@ class TestIrr:
             # root numpy splits: ours must still be a root and at least as close to zero.
             assert abs(npv(got, flows)) < 1e-6 * sum(map(abs, flows))
             assert abs(got) <= abs(want) + 1e-7
+
+
+def test_rate_accepts_a_decimal_guess_and_tolerance():
+    """Issue 13: a Decimal guess or tolerance switched nothing and raised TypeError."""
+    r = rate(10, 0, -3500, 10000, guess=Decimal("0.05"), tol=Decimal("1e-10"))
+    assert isinstance(r, Decimal) and abs(r - Decimal("0.1106908537")) < Decimal("1e-9")
+
+
+def test_irr_beyond_any_float_is_infinite_not_an_overflow_error():
+    assert irr([-1e-300, 1e300]) == math.inf

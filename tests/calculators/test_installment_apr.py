@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import with_example
 from calculators import installment_apr as ia
 from calculators.finance import irr
 
@@ -147,7 +148,7 @@ def test_fee_eating_the_whole_amount_is_an_input_error():
     ],
 )
 def test_bad_inputs(inputs, field, code):
-    r = calculators.run("installment_apr", inputs)
+    r = calculators.run("installment_apr", with_example("installment_apr", inputs))
     assert r["ok"] is False
     assert (r["errors"][0]["field"], r["errors"][0]["code"]) == (field, code)
 
@@ -202,3 +203,43 @@ def test_a_higher_fee_never_lowers_the_apr(inputs, extra):
 def test_compounded_is_at_least_nominal(inputs):
     r = run(**inputs)
     assert r["apr_effective"] >= r["apr_nominal"] >= 0
+
+
+# ---------------------------------------------------------------------------------------
+# Issue 13: every legal input gets a sensible answer
+# ---------------------------------------------------------------------------------------
+
+
+def test_a_fee_that_leaves_almost_nothing_is_explained_not_an_internal_error():
+    r = calculators.run(
+        "installment_apr",
+        {"principal_yuan": "100", "periods": 60, "fee_rate_per_period": "1.66%", "fee_collection": "upfront_t0"},
+    )
+    assert not r["ok"]
+    e = r["errors"][0]
+    assert (e["field"], e["code"]) == ("fee_rate_per_period", "rate_over_limit")
+    assert "1000 %" in e["message"]["en"] and "1000%" in e["message"]["zh"]
+
+
+@pytest.mark.parametrize("rounding", ["round", "exact", "truncate_remainder_last"])
+@pytest.mark.parametrize("how", ["per_period", "upfront_first", "upfront_t0"])
+def test_a_small_amount_over_many_periods_has_no_negative_money_or_rate(rounding, how):
+    r = run(principal_yuan="10", periods=60, fee_rate_per_period="0.6%", fee_collection=how, principal_rounding=rounding)
+    for row in r["schedule"]:
+        assert row["principal"] >= 0 and row["remaining"] >= 0 and row["payment"] >= 0, row
+    assert r["apr_nominal"] > 0 and r["apr_effective"] > 0 and r["monthly_irr"] > 0
+    assert sum(row["principal"] for row in r["schedule"]) == Decimal("10")
+
+
+def test_twelve_times_the_monthly_rate_is_the_nominal_rate():
+    for periods in (3, 12, 24, 60):
+        r = run(principal_yuan="10000", periods=periods, fee_rate_per_period="0.75%")
+        assert r["monthly_irr"] * 12 == r["apr_nominal"]
+
+
+def test_one_instalment_does_not_say_you_owe_less_each_month():
+    r = run(principal_yuan="10000", periods=1, fee_rate_per_period="0.75%")
+    calc = calculators.get("installment_apr")
+    en, zh = calc.explain({}, r, "en"), calc.explain({}, r, "zh")
+    assert "owe less" not in en and "每月都在减少" not in zh
+    assert "single instalment" in en and "只分 1 期" in zh

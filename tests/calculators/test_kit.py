@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
-from calculators import fmt, kit
+from calculators import fmt
+from calculators import negotiation_kit as kit
 from calculators._core import run_calculator
 from macros import kit_pages
 
@@ -99,14 +100,16 @@ def test_plan_figures(result):
     assert list(plans) == ["citic", "cmb"]
     assert plans["citic"]["debt_yuan"] == Decimal("42000.00")
     assert plans["citic"]["card_count"] == 2 and plans["citic"]["overdue_months"] == 2
-    # 3000 x 42000/62000 = 2032.258.. -> 2032.26; the rest to CMB.
-    assert plans["citic"]["share_yuan"] == Decimal("2032.26")
-    assert plans["cmb"]["share_yuan"] == Decimal("967.74")
-    # Shortest interest-free plan that fits the share: 42000/21 = 2000 <= 2032.26 < 2100.
+    # In proportion: 3000 x 42000/62000 = 2032.26 and 967.74, so 21 months each (42000/21 = 2000;
+    # 20000 over 21 months ends on 952.40). What those plans leave unused (32.26 + 15.34 = 47.60)
+    # clears the smaller debt a month sooner: 20 x 1000.
+    assert kit.split_capacity(Decimal("3000"), [Decimal("42000"), Decimal("20000")]) == [
+        Decimal("2032.26"), Decimal("967.74")]
     assert (plans["citic"]["periods"], plans["citic"]["payment_yuan"]) == (21, Decimal("2000.00"))
-    assert plans["cmb"]["periods"] == 21 and plans["cmb"]["payment_yuan"] == Decimal("952.38")
+    assert (plans["cmb"]["periods"], plans["cmb"]["payment_yuan"]) == (20, Decimal("1000.00"))
+    assert plans["citic"]["share_yuan"] + plans["cmb"]["share_yuan"] == Decimal("3000.00")
     assert plans["citic"]["first_date"] == "2027-01-15" and plans["citic"]["end_date"] == "2028-09-15"
-    assert result["all_fit"] and not result["warnings"]
+    assert result["all_clear"] and not result["warnings"]
     assert result["monthly_total_yuan"] <= result["capacity_yuan"]
 
 
@@ -129,7 +132,13 @@ def test_doing_nothing_is_the_overdue_cost_calculator(result):
     debts=st.lists(st.decimals(min_value="0.01", max_value="1000000", places=2), min_size=1, max_size=6),
 )
 def test_split_adds_up_and_is_proportional(capacity, debts):
+    if capacity < Decimal("0.01") * len(debts):
+        # Not one fen for each debt: refused (the kit says so in words), never a zero share.
+        with pytest.raises(ValueError):
+            kit.split_capacity(capacity, debts)
+        return
     shares = kit.split_capacity(capacity, debts)
+    assert all(s >= Decimal("0.01") for s in shares)
     assert sum(shares) == capacity
     total = sum(debts)
     for share, debt in zip(shares, debts):
@@ -149,14 +158,18 @@ def test_plans_repay_each_debt_within_60_months(balances, banks, income):
     assert out["ok"], out
     for p in out["result"]["plans"]:
         assert 1 <= p["periods"] <= 60
-        assert p["payment_yuan"] * (p["periods"] - 1) + p["last_payment_yuan"] == p["debt_yuan"]
-        # Fits the share, or is 60 months and says so.
-        assert p["fits"] == (p["payment_yuan"] <= p["share_yuan"] and p["last_payment_yuan"] <= p["share_yuan"])
-        if not p["fits"]:
-            assert p["periods"] == 60
-        # The letter asks for exactly the plan in the table.
+        # Never more a month than the reader can pay this bank.
+        assert p["payment_yuan"] <= p["share_yuan"] and p["last_payment_yuan"] <= p["share_yuan"]
         letter = texts(out["result"], "letter", p["bank"], "zh")
-        assert f"分 {p['periods']} 期" in letter and fmt.yuan(p["payment_yuan"], "zh") in letter
+        if p["clears"]:
+            assert p["payment_yuan"] * (p["periods"] - 1) + p["last_payment_yuan"] == p["debt_yuan"]
+            # The letter asks for exactly the plan in the table.
+            assert f"分 {p['periods']} 期" in letter and fmt.yuan(p["payment_yuan"], "zh") in letter
+        else:
+            # 60 payments of the share, and the letter says the debt is not cleared.
+            assert p["periods"] == 60 and p["payment_yuan"] == p["share_yuan"]
+            assert p["payment_yuan"] * 60 + p["shortfall_yuan"] == p["debt_yuan"]
+            assert "还不清" in letter and fmt.yuan(p["shortfall_yuan"], "zh") in letter
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,21 +269,85 @@ def test_61_months_is_refused_with_the_reason():
     assert run_kit(dict(THREE_CARDS, periods="60"))["ok"]
 
 
-def test_chosen_months_that_cost_too_much_are_flagged_in_page_and_letter():
+def test_chosen_months_the_reader_cannot_pay_are_flagged_and_not_offered():
     out = run_kit(dict(THREE_CARDS, periods="12"))
     assert out["ok"]
     r = out["result"]
-    assert not r["all_fit"] and len(r["warnings"]) == 2
-    assert "至少要分 21 期" in r["warnings"][0]["zh"] and "at least 21 months" in r["warnings"][0]["en"]
-    assert "比我现在每月能还给贵行的" in texts(r, "letter", "citic", "zh")
-    assert all(p["periods"] == 12 for p in r["plans"])
+    assert len(r["warnings"]) == 2
+    assert "分 12 期" in r["warnings"][0]["zh"] and "按你还得起的 21 期" in r["warnings"][0]["zh"]
+    assert "12 months would mean" in r["warnings"][0]["en"]
+    # The letter offers the 21 months the share pays (2,000 a month), not 12 (3,500 a month).
+    letter = texts(r, "letter", "citic", "zh")
+    assert "分 21 期" in letter and "分 12 期" not in letter and "3,500.00" not in letter
+    assert [p["periods"] for p in r["plans"]] == [21, 20]
+    # Months the reader can pay are kept as chosen.
+    r = run_kit(dict(THREE_CARDS, periods="30"))["result"]
+    assert all(p["periods"] == 30 for p in r["plans"]) and not r["warnings"]
 
 
-def test_debt_too_big_for_60_months_gets_60_and_a_warning():
+def test_debt_too_big_for_60_months_offers_what_the_reader_can_pay():
     r = run_kit(dict(THREE_CARDS, cards=[{"bank": "icbc", "balance_yuan": "500000"}]))["result"]
     (p,) = r["plans"]
-    assert p["periods"] == 60 and not p["fits"] and p["shortest_fitting"] is None
-    assert "即使分 60 期" in r["warnings"][0]["zh"]
+    assert p["periods"] == 60 and not p["clears"] and p["shortest_fitting"] is None
+    assert p["payment_yuan"] == p["share_yuan"] == r["capacity_yuan"]
+    assert "即使分 60 期" in r["warnings"][0]["zh"] and "还不清" in r["warnings"][0]["zh"]
+
+
+_AMOUNT = re.compile(r"¥([\d,]+\.\d\d)|([\d,]+\.\d\d) 元")
+
+
+def _amounts(text):
+    return [Decimal((a or b).replace(",", "")) for a, b in _AMOUNT.findall(text)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_100000_owed_and_1500_to_spare_offers_no_more_than_1500(lang):
+    """Editor's finding M1: the letter asked for 1,666.66 a month after saying 1,500 was the limit."""
+    r = run_kit({"cards": [{"bank": "citic", "balance_yuan": "100000"}], "monthly_income_yuan": "6000",
+                 "essential_spending_yuan": "4500", "other_debt_payments_yuan": "0",
+                 "hardship_reason": "job_loss", "start_date": "2027-01-01"})["result"]
+    assert r["capacity_yuan"] == Decimal("1500.00")
+    # Income 6,000, spending 4,500, share 1,500, debt 100,000; 60 x 1,500 = 90,000; 10,000 short.
+    # No other amount (such as 100,000 / 60 = 1,666.66 a month) appears anywhere.
+    allowed = {Decimal(x) for x in ("0", "1500", "4500", "6000", "10000", "90000", "100000")}
+    for kind in ("letter", "script"):
+        text = texts(r, kind, "citic", lang)
+        assert set(_amounts(text)) <= allowed, sorted(set(_amounts(text)) - allowed)
+        assert Decimal("1500") in _amounts(text)
+        if kind == "letter":
+            assert ("还不清" in text and "减免利息" in text) if lang == "zh" else (
+                "does not clear" in text and "waive interest" in text)
+            assert "尽力" not in text and "do my best" not in text
+        else:
+            assert ("还不清" in text) if lang == "zh" else ("does not clear" in text)
+
+
+def test_no_unnamed_free_debt_advice():
+    """Editor's finding M3: "free debt advice" that names nothing sends readers to paid agents."""
+    over = run_kit(dict(THREE_CARDS, cards=[{"bank": "icbc", "balance_yuan": "500000"}]))["result"]
+    none_left = run_kit(dict(THREE_CARDS, essential_spending_yuan="9000"))["errors"][0]["message"]
+    words = " ".join(w["zh"] + w["en"] for w in over["warnings"]) + none_left["zh"] + none_left["en"]
+    for r in (over,):
+        words += " ".join(kit.document_text(d) for d in all_documents(r))
+    assert "债务咨询" not in words and "debt advice" not in words
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_script_says_how_to_check_a_caller_and_pay_safely(result, lang):
+    text = texts(result, "script", "citic", lang)
+    if lang == "zh":
+        for words in ("姓名", "受哪家银行委托", "打回去核实", "自己名下的信用卡账户", "手续费", "共享手机屏幕", "验证码"):
+            assert words in text, words
+    else:
+        for words in ("which bank authorised them", "call back", "your own card account", "fee",
+                      "share your screen", "verification code"):
+            assert words in text, words
+    assert CITIC in text
+
+
+def test_the_letter_says_the_income_is_the_household_s(result):
+    assert "我家每月能用来还债的收入" in texts(result, "letter", "citic", "zh")
+    assert "household's monthly income" in texts(result, "letter", "citic", "en")
 
 
 def test_nothing_left_to_pay_is_explained():
@@ -334,14 +411,14 @@ def test_call_log_csv_keeps_chinese_with_a_bom(result):
     assert parsed[1][6] == "客服说要提交材料，三个工作日内回电"
     assert parsed[1][7] == "'=寄材料", "a cell starting with = must not become a spreadsheet formula"
     assert parsed[2][2:4] == ["招商银行", CMB]
-    en = kit.call_log_csv(result["call_log"]["en"], "en").splitlines()
+    en = kit.call_log_csv(result["call_log"]["en"], "en").lstrip("\ufeff").splitlines()
     assert en[0] == "Date,Time,Bank,Number called,Agent name or staff number,What was said,What was agreed,Next step"
     assert en[1].startswith(",,China CITIC Bank,400-889-5558")
 
 
 def test_csv_cells_with_commas_quotes_and_newlines_survive():
     tricky = {"said": 'He said "no", then\nyes'}
-    parsed = list(csv.reader(io.StringIO(kit.call_log_csv([tricky], "en"), newline="")))
+    parsed = list(csv.reader(io.StringIO(kit.call_log_csv([tricky], "en").lstrip("\ufeff"), newline="")))
     assert parsed[1][5] == 'He said "no", then\nyes'
 
 
@@ -435,3 +512,169 @@ def test_start_date_defaults_to_the_first_of_next_month():
     assert kit.default_start(datetime.date(2026, 12, 29)) == datetime.date(2027, 1, 1)
     r = run_kit({k: v for k, v in THREE_CARDS.items() if k != "start_date"})["result"]
     assert r["start_date"] == kit.default_start().isoformat()
+
+
+# ---------------------------------------------------------------------------------------------
+# Examples are not defaults (issue 13): blank means none, examples are hints and marked
+# ---------------------------------------------------------------------------------------------
+
+
+def test_blank_other_debt_payments_mean_none_and_the_letter_says_nothing_about_them():
+    r = run_kit(dict(THREE_CARDS, other_debt_payments_yuan=""))["result"]
+    # 8000 - 4500 - 0, not 8000 - 4500 - 500.
+    assert r["capacity_yuan"] == Decimal("3500.00") and r["other_debt_payments_yuan"] == 0
+    for lang in ("zh", "en"):
+        letter = texts(r, "letter", "citic", lang)
+        assert not re.search(r"(?<![\d,])500\.00", letter)
+        assert ("其他债务" not in letter) if lang == "zh" else ("other debt" not in letter)
+    assert "其他还款" not in texts(r, "script", "citic", "zh")
+    # Given, they are stated as typed.
+    r = run_kit(dict(THREE_CARDS, other_debt_payments_yuan="800"))["result"]
+    assert "其他债务每月要还约 800.00 元" in texts(r, "letter", "citic", "zh")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_form_shows_examples_as_hints_never_as_values(lang):
+    from calculators import render
+
+    html = render.render_form("negotiation_kit", lang)
+    values = re.findall(r'<input [^>]*name="([^"]+)"[^>]*value="([^"]*)"', html)
+    assert values and all(v == "" for _, v in values), [x for x in values if x[1]]
+    hint = "例：" if lang == "zh" else "e.g. "
+    for name, example in (("other_debt_payments_yuan", "500"), ("monthly_income_yuan", "8000"),
+                          ("cards.0.balance_yuan", "30000")):
+        assert re.search(rf'name="{re.escape(name)}"[^>]*placeholder="{re.escape(hint + example)}"', html), name
+    # Choices start unchosen: no bank and no reason is picked for the reader.
+    selects = re.findall(r'<select [^>]*name="([^"]+)"[^>]*>(.*?)</select>', html)
+    assert {n for n, _ in selects} >= {"cards.0.balance_yuan".replace("balance_yuan", "bank"), "hardship_reason"}
+    for name, options in selects:
+        selected = re.findall(r'<option value="([^"]*)" ?selected', options)
+        assert selected == [""], (name, selected)
+    # One empty card row, not the example's three.
+    assert 'data-row="0"' in html and 'data-row="1"' not in html
+
+
+def _example_marked(doc):
+    text = kit.document_text(doc)
+    return text.startswith("【示例 / Example】") and "示例 / Example：" in text or "示例 / Example: " in text
+
+
+def test_the_worked_example_is_marked_in_every_document_until_the_reader_types():
+    from calculators import render, web
+    import json
+
+    blank = {k: "" for k in render.form_defaults("negotiation_kit")}
+    out = calculators.run("negotiation_kit", web.form_to_inputs(kit.CALCULATOR, blank))
+    assert out["ok"], out
+    r = out["result"]
+    assert r["example"] and r["card_count"] == 3
+    docs = list(all_documents(r))
+    assert docs and all(_example_marked(d) for d in docs)
+    for lang in ("zh", "en"):
+        assert "示例 / Example" in kit.render_result_html(r, lang).split('class="kit-figures"')[0]
+        # The page the reader sees before typing (and with JavaScript off) is that example.
+        widget = render.render_widget("negotiation_kit", lang)
+        assert "kit-example" in widget and "【示例 / Example】" in widget
+    # A bank picked from a bank page (?bank=cmb) is not typing: still the example.
+    picked = dict(blank, **{"cards.0.bank": "ceb"})
+    r = calculators.run("negotiation_kit", web.form_to_inputs(kit.CALCULATOR, picked))["result"]
+    assert r["example"] and r["plans"][0]["bank"] == "ceb"
+    assert all(_example_marked(d) for d in all_documents(r))
+    # The reader's own figures: no mark anywhere.
+    own = run_kit(THREE_CARDS)["result"]
+    assert not own["example"] and not any("示例" in kit.document_text(d) for d in all_documents(own))
+    assert "kit-example" not in kit.render_result_html(own, "zh")
+    # Some of the reader's figures but not all: asked for the rest, no example swapped in.
+    part = json.loads(web.handle(json.dumps({"calculator": "negotiation_kit", "lang": "zh",
+                                             "form": dict(blank, monthly_income_yuan="6000")})))
+    assert not part["ok"] and {e["field"] for e in part["errors"]} >= {"cards", "essential_spending_yuan"}
+
+
+def test_empty_card_rows_are_ignored():
+    inputs = dict(THREE_CARDS, cards=THREE_CARDS["cards"] + [{"bank": "icbc", "balance_yuan": "", "overdue_months": ""}])
+    r = run_kit(inputs)["result"]
+    assert r["card_count"] == 3 and r["bank_count"] == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Shares and plan lengths (issue 13)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_small_amount_over_many_banks_gives_no_zero_or_negative_share():
+    cards = [{"bank": b, "balance_yuan": str(1000 + 7 * i)} for i, b in enumerate(kit.BANK_IDS)]
+    inputs = {"cards": cards, "monthly_income_yuan": "4500.20", "essential_spending_yuan": "4500",
+              "hardship_reason": "other", "start_date": "2027-01-01"}
+    r = run_kit(inputs)["result"]
+    assert len(r["plans"]) == 15 and r["capacity_yuan"] == Decimal("0.20")
+    assert all(p["share_yuan"] > 0 and p["payment_yuan"] > 0 for p in r["plans"])
+    assert all(p["payment_yuan"] <= p["share_yuan"] for p in r["plans"])
+    assert sum(p["share_yuan"] for p in r["plans"]) == r["capacity_yuan"]
+    # Less than one fen a bank: said plainly, no plan.
+    out = run_kit(dict(inputs, monthly_income_yuan="4500.10"))
+    assert not out["ok"] and "15 家银行" in out["errors"][0]["message"]["zh"]
+
+
+def test_a_small_debt_beside_a_large_one_is_cleared_fast_not_over_60_months():
+    r = run_kit({"cards": [{"bank": "citic", "balance_yuan": "50"}, {"bank": "cmb", "balance_yuan": "200000"}],
+                 "monthly_income_yuan": "8333", "essential_spending_yuan": "5000",
+                 "hardship_reason": "other", "start_date": "2027-01-01"})["result"]
+    small, big = r["plans"]
+    assert (small["periods"], small["payment_yuan"], small["clears"]) == (1, Decimal("50.00"), True)
+    assert big["payment_yuan"] == r["capacity_yuan"] - Decimal("50") and not big["clears"]
+    letter = texts(r, "letter", "citic", "zh")
+    assert "分 1 期" in letter and "0.83" not in letter
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    debts=st.lists(st.integers(min_value=1, max_value=400000), min_size=1, max_size=15),
+    capacity=st.integers(min_value=1, max_value=2000000),
+)
+def test_allocation_adds_up_has_no_empty_share_and_no_plan_longer_than_needed(debts, capacity):
+    cap = Decimal(capacity) / 100
+    debts = [Decimal(d) for d in debts]
+    if cap < Decimal("0.01") * len(debts):
+        return
+    from calculators.negotiation_kit.plan import allocate, shortest_fitting
+
+    shares = allocate(cap, debts)
+    assert sum(shares) == cap and all(s >= Decimal("0.01") for s in shares)
+    for d, s in zip(debts, shares):
+        m = shortest_fitting(d, s)
+        plan = kit.bank_plan(d, s)
+        assert plan["max_payment_yuan"] <= s
+        # The plan is the shortest its share pays for; a debt that the share clears in one
+        # month is not spread out.
+        assert plan["periods"] == (m if m is not None else 60)
+
+
+_MONEY = re.compile(r"(?:¥)?(\d{1,3}(?:,\d{3})*\.\d\d)(?: 元)?")
+
+
+@settings(max_examples=30, deadline=None, derandomize=True)
+@given(
+    balances=st.lists(st.integers(min_value=1, max_value=300000), min_size=1, max_size=4),
+    banks=st.lists(st.sampled_from(kit.BANK_IDS), min_size=4, max_size=4),
+    income=st.integers(min_value=600, max_value=60000),
+    other=st.sampled_from(["", "0", "300"]),
+    periods=st.sampled_from(["", "6", "24", "60"]),
+)
+def test_every_amount_in_every_document_comes_from_the_reader_or_the_plan(balances, banks, income, other, periods):
+    cards = [{"bank": banks[i], "balance_yuan": str(b)} for i, b in enumerate(balances)]
+    out = run_kit({"cards": cards, "monthly_income_yuan": str(income), "essential_spending_yuan": "500",
+                   "other_debt_payments_yuan": other, "periods": periods, "hardship_reason": "other",
+                   "start_date": "2027-03-31"})
+    if not out["ok"]:
+        return
+    r = out["result"]
+    # What the reader typed (blank other debts: none) ...
+    known = {Decimal(income), Decimal("500"), Decimal(other or "0")} | {Decimal(b) for b in balances}
+    # ... and what the kit computed from it.
+    known |= {r["capacity_yuan"], r["total_debt_yuan"]}
+    for p in r["plans"]:
+        known |= {p[k] for k in ("debt_yuan", "share_yuan", "payment_yuan", "last_payment_yuan", "covered_yuan",
+                                 "shortfall_yuan")}
+    for doc in all_documents(r):
+        for amount in _MONEY.findall(kit.document_text(doc)):
+            assert Decimal(amount.replace(",", "")) in known, (amount, doc["id"])

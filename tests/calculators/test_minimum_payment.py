@@ -6,10 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import with_example
 
 
 def run(**inputs):
-    r = calculators.run("minimum_payment", inputs)
+    r = calculators.run("minimum_payment", with_example("minimum_payment", inputs))
     assert r["ok"], r
     return r["result"]
 
@@ -65,3 +66,13 @@ def test_a_higher_ratio_never_lowers_the_minimum(balance, a, b):
     assert run(general_transactions=balance, ratio=str(lo))["minimum_payment_yuan"] <= run(
         general_transactions=balance, ratio=str(hi)
     )["minimum_payment_yuan"]
+
+
+def test_cleared_purchases_do_not_bring_back_the_example_balance():
+    """Issue 13: purchases cleared and 500 of instalments due: the minimum is 500, not 1,500."""
+    for cleared in ("", "   ", None):
+        inputs = with_example("minimum_payment", general_transactions=cleared, installment_due="500")
+        assert calculators.run("minimum_payment", inputs)["result"]["minimum_payment_yuan"] == Decimal("500.00")
+    inputs = with_example("minimum_payment", installment_due="500")
+    del inputs["general_transactions"]
+    assert calculators.run("minimum_payment", inputs)["result"]["minimum_payment_yuan"] == Decimal("500.00")

@@ -12,11 +12,11 @@ import re
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import CJK, assert_bilingual
+from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.finance import pmt
 from calculators.negotiated_plan import CALCULATOR, MAX_PERIODS, negotiated_plan, plan_schedule
@@ -128,7 +128,7 @@ def test_more_than_five_years_is_refused_citing_article_70():
         assert err["field"] == "periods"
         assert "第七十条" in err["message"]["zh"] and "5 年" in err["message"]["zh"]
         assert "Article 70" in err["message"]["en"] and "5 years" in err["message"]["en"]
-    r = calculators.run("negotiated_plan", {"periods": "61"})
+    r = calculators.run("negotiated_plan", with_example("negotiated_plan", {"periods": "61"}))
     assert not r["ok"] and "Article 70" in r["errors"][0]["message"]["en"]
 
 
@@ -141,7 +141,7 @@ def test_down_payment_must_leave_something_to_plan():
 
 def test_explain_promises_nothing():
     for inputs in ({}, {"mode": "flat_fee"}, {"monthly_affordable_yuan": "2000"}):
-        r = calculators.run("negotiated_plan", inputs)
+        r = calculators.run("negotiated_plan", with_example("negotiated_plan", inputs))
         assert r["ok"], r
         zh = CALCULATOR.explain({}, r["result"], "zh")
         en = CALCULATOR.explain({}, r["result"], "en")
@@ -250,7 +250,34 @@ def test_run_never_raises_and_errors_are_bilingual(inputs):
 
 
 def test_form_defaults():
-    r = calculators.run("negotiated_plan", {})
+    r = calculators.run("negotiated_plan", with_example("negotiated_plan", {}))
     assert r["ok"], r
     # 50,000 over 36 months, no interest: 1,388.88 x 35 + 1,389.20
     assert (r["result"]["first_payment_yuan"], r["result"]["last_payment_yuan"]) == (D("1388.88"), D("1389.20"))
+
+
+@pytest.mark.parametrize("mode, field", [("annuity", "annual_rate"), ("equal_principal", "annual_rate"),
+                                         ("flat_fee", "fee_rate_per_period")])
+def test_a_blank_rate_in_a_mode_that_needs_it_is_asked_for(mode, field):
+    """Issue 13: annuity with the rate blank used the example's 12 %."""
+    for blank in ("", None):
+        r = calculators.run("negotiated_plan", with_example("negotiated_plan", {"mode": mode, field: blank}))
+        assert not r["ok"] and (r["errors"][0]["field"], r["errors"][0]["code"]) == (field, "required")
+        assert_bilingual(r["errors"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    principal=st.decimals(min_value=1, max_value=200000, places=2),
+    cap=st.decimals(min_value=1, max_value=20000, places=2),
+    mode=st.sampled_from(["interest_free", "flat_fee", "annuity", "equal_principal"]),
+)
+def test_the_shortest_plan_that_fits_is_the_first_one_found_by_counting_up(principal, cap, mode):
+    """The search by halves finds exactly what trying 1, 2, 3... months would."""
+    kw = dict(mode=mode, fee_rate_per_period=D("0.006"), annual_rate=D("0.18"))
+    brute = next((n for n in range(1, 61) if max(r["payment_yuan"] for r in plan_schedule(principal, n, **kw)) <= cap), None)
+    try:
+        got = negotiated_plan(principal, 60, monthly_affordable_yuan=cap, **kw)["periods"]
+    except InputError:
+        got = None
+    assert got == brute

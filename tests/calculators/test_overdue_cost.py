@@ -15,7 +15,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import CJK, assert_bilingual
+from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.overdue_cost import CALCULATOR, default_late_fee_cycles, late_fee, overdue_cost
 
@@ -71,11 +71,32 @@ def test_partial_payment_lowers_the_balance_after_the_due_date():
 
 
 def test_late_fee_alone():
-    # No balance given: 5 % x (1,000 - 300) = 35.00, once (no days overdue entered).
-    r = overdue_cost(minimum_payment=D("1000"), paid_amount=D("300"))
+    # No balance given: 5 % x (1,000 - 300) = 35.00, once (one day past the due date).
+    r = overdue_cost(minimum_payment=D("1000"), paid_amount=D("300"), days_overdue=1)
     assert (r["late_fee_yuan"], r["interest_yuan"], r["amount_owed_yuan"]) == (D("35.00"), D("0.00"), D("735.00"))
-    via_run = calculators.run("overdue_cost", {"principal_yuan": "0", "days_overdue": "0", "paid_amount": "300"})
+    via_run = calculators.run("overdue_cost", with_example("overdue_cost", {"principal_yuan": "0", "days_overdue": "1", "paid_amount": "300"}))
     assert via_run["ok"] and via_run["result"]["late_fee_yuan"] == D("35.00")
+
+
+def test_no_late_fee_before_the_due_date_has_passed():
+    """Issue 13: at 0 days overdue no due date has been missed, so there is no late fee."""
+    r = overdue_cost(minimum_payment=D("1000"), paid_amount=D("300"), days_overdue=0)
+    assert r["late_fee_yuan"] == D("0.00") and r["late_fee_cycles"] == 0
+    via_run = calculators.run("overdue_cost", with_example("overdue_cost", days_overdue="0"))
+    assert via_run["ok"] and via_run["result"]["late_fee_yuan"] == D("0.00")
+
+
+def test_blank_fields_never_bring_back_the_example():
+    """Issue 13: a blank balance, minimum or payment means none, never the worked example."""
+    base = with_example("overdue_cost")
+    no_balance = calculators.run("overdue_cost", {**base, "principal_yuan": ""})["result"]
+    assert no_balance["interest_yuan"] == D("0.00") and no_balance["principal_yuan"] == D("0.00")
+    only_min = {k: v for k, v in base.items() if k != "principal_yuan"}
+    only_min.update(minimum_payment="800", paid_amount="300")
+    r = calculators.run("overdue_cost", only_min)["result"]
+    assert r["interest_yuan"] == D("0.00") and r["amount_owed_yuan"] == D("500.00") + r["late_fee_yuan"]
+    no_min = calculators.run("overdue_cost", {**base, "minimum_payment": "  "})["result"]
+    assert no_min["late_fee_yuan"] == D("0.00") and no_min["unpaid_minimum_yuan"] == D("0.00")
 
 
 def test_late_fee_floor_and_cap():
@@ -100,7 +121,7 @@ def test_paid_in_full_costs_nothing():
 
 
 def test_missed_due_dates():
-    assert [default_late_fee_cycles(d) for d in (0, 1, 30, 31, 60, 61)] == [1, 1, 1, 2, 2, 3]
+    assert [default_late_fee_cycles(d) for d in (0, 1, 30, 31, 60, 61)] == [0, 1, 1, 2, 2, 3]
     assert default_late_fee_cycles(31, cycle_days=31) == 1
 
 
@@ -113,7 +134,7 @@ def test_late_fees_never_bear_interest():
 
 
 def test_form_defaults_give_the_worked_example():
-    r = calculators.run("overdue_cost", {})
+    r = calculators.run("overdue_cost", with_example("overdue_cost", {}))
     assert r["ok"], r
     assert r["result"]["total_cost_yuan"] == D("737.49")
 
@@ -141,17 +162,17 @@ def test_inconsistent_inputs_are_bilingual_errors(args, field):
 
 
 def test_run_reports_errors():
-    r = calculators.run("overdue_cost", {"principal_yuan": "500"})
+    r = calculators.run("overdue_cost", with_example("overdue_cost", {"principal_yuan": "500"}))
     assert not r["ok"] and r["errors"][0]["field"] == "minimum_payment"
     assert_bilingual(r["errors"])
 
 
 def test_explain_in_both_languages():
-    r = calculators.run("overdue_cost", {})["result"]
+    r = calculators.run("overdue_cost", with_example("overdue_cost", {}))["result"]
     zh, en = CALCULATOR.explain({}, r, "zh"), CALCULATOR.explain({}, r, "en")
     assert "737.49" in zh and "737.49" in en and "90" in zh
     assert CJK.search(zh) and not CJK.search(en)
-    fee_only = calculators.run("overdue_cost", {"principal_yuan": "0", "paid_amount": "300"})["result"]
+    fee_only = calculators.run("overdue_cost", with_example("overdue_cost", {"principal_yuan": "0", "paid_amount": "300"}))["result"]
     assert "违约金" in CALCULATOR.explain({}, fee_only, "zh")
     assert "late fee" in CALCULATOR.explain({}, fee_only, "en")
 
@@ -238,8 +259,8 @@ def test_run_never_raises_and_errors_are_bilingual(inputs):
 def test_largest_inputs_stay_exact():
     r = calculators.run(
         "overdue_cost",
-        {"principal_yuan": "100000000", "days_overdue": "3650", "days_before_due": "366", "daily_rate": "1%",
-         "cycle_days": "28", "minimum_payment": "100000000"},
+        with_example("overdue_cost", {"principal_yuan": "100000000", "days_overdue": "3650", "days_before_due": "366",
+                                      "daily_rate": "1%", "cycle_days": "28", "minimum_payment": "100000000"}),
     )
     assert r["ok"], r
     assert r["result"]["amount_owed_yuan"] > D("1e20")

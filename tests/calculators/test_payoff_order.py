@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import CJK, assert_bilingual
+from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.payoff_order import CALCULATOR, MAX_MONTHS, monthly_rate, normalize_debt, payoff_plan, prepare_inputs
 
@@ -99,7 +99,7 @@ def test_issue_alias_keys():
 
 
 def test_form_defaults():
-    r = calculators.run("payoff_order", {})
+    r = calculators.run("payoff_order", with_example("payoff_order", {}))
     assert r["ok"], r
     res = r["result"]
     assert res["payoff_order"] == "A → B → C"  # 0.05 %/day, 0.04 %/day, then 12 %/year
@@ -107,7 +107,7 @@ def test_form_defaults():
 
 
 def test_unnamed_cards_get_numbers():
-    r = calculators.run("payoff_order", {"debts": [{"balance": "100", "rate": "1%", "rate_basis": "monthly", "min_payment": "10"}]})
+    r = calculators.run("payoff_order", with_example("payoff_order", {"debts": [{"balance": "100", "rate": "1%", "rate_basis": "monthly", "min_payment": "10"}]}))
     assert r["ok"], r
     assert r["result"]["payoff_order"] == "#1"
 
@@ -189,7 +189,10 @@ def _run(debts, budget, strategy):
 def test_avalanche_never_costs_more_than_snowball(plan):
     r = _run(*plan, "avalanche")
     if r is not None:
-        assert r["avalanche_total_interest_yuan"] <= r["snowball_total_interest_yuan"]
+        # Exactly, highest rate first is never dearer; rounding each month's interest to the fen
+        # can cost it a few fen when rates are a hair apart (see NEAR_EQUAL), never more.
+        slack = D("0.01") * max(r["avalanche_months"], r["snowball_months"]) * len(plan[0])
+        assert r["avalanche_total_interest_yuan"] <= r["snowball_total_interest_yuan"] + slack
         assert r["interest_saved_yuan"] >= 0
 
 
@@ -246,7 +249,7 @@ def test_run_never_raises_and_errors_are_bilingual(inputs):
 
 def test_explain_in_both_languages():
     for strategy in ("avalanche", "snowball"):
-        r = calculators.run("payoff_order", {"strategy": strategy})["result"]
+        r = calculators.run("payoff_order", with_example("payoff_order", {"strategy": strategy}))["result"]
         zh, en = CALCULATOR.explain({}, r, "zh"), CALCULATOR.explain({}, r, "en")
         assert CJK.search(zh) and not CJK.search(en.replace("→", ""))
         saved = f"{r['interest_saved_yuan']:,}"
@@ -255,14 +258,70 @@ def test_explain_in_both_languages():
 
 def test_run_accepts_the_issue_alias_keys_like_the_form_fields():
     """A caller of run() may give annual_rate / monthly_rate / daily_rate instead of rate + basis."""
-    by_alias = calculators.run("payoff_order", {
+    by_alias = calculators.run("payoff_order", with_example("payoff_order", {
         "debts": [{"name": "A", "balance": "5000", "annual_rate": "0.18", "min_payment": "500"},
                   {"name": "B", "balance": "3000", "daily_rate": "0.0005", "min_payment": "300"}],
-        "monthly_budget": "1500", "strategy": "avalanche"})
-    by_form = calculators.run("payoff_order", {
+        "monthly_budget": "1500", "strategy": "avalanche"}))
+    by_form = calculators.run("payoff_order", with_example("payoff_order", {
         "debts": [{"name": "A", "balance": "5000", "rate": "0.18", "rate_basis": "annual", "min_payment": "500"},
                   {"name": "B", "balance": "3000", "rate": "0.0005", "rate_basis": "daily", "min_payment": "300"}],
-        "monthly_budget": "1500", "strategy": "avalanche"})
+        "monthly_budget": "1500", "strategy": "avalanche"}))
     assert by_alias["ok"], by_alias
     assert by_alias["result"]["total_interest_yuan"] == by_form["result"]["total_interest_yuan"]
     assert by_alias["result"]["payoff_order"] == "B → A"
+
+
+# ---------------------------------------------------------------------------------------
+# Issue 13: savings never negative, one rule for the rate period
+# ---------------------------------------------------------------------------------------
+
+NEAR_EQUAL = [
+    card("0", "1440.56", "0.1800002", "annual", "7"),
+    card("1", "500.28", "0.1800001", "annual", "14"),
+    card("2", "1223.73", "0.1800003", "annual", "31"),
+]
+
+
+def test_rates_a_hair_apart_never_print_a_negative_saving():
+    r = payoff_plan(NEAR_EQUAL, D("974"))
+    assert r["avalanche_total_interest_yuan"] > r["snowball_total_interest_yuan"]  # rounding, by a few fen
+    assert r["interest_saved_yuan"] == D("0.00")
+    for lang in ("zh", "en"):
+        text = CALCULATOR.explain({}, r, lang)
+        assert "-" not in text.replace(" → ", "")
+        assert "几乎相同" in text or "practically the same" in text
+
+
+def test_equal_rates_on_different_bases_cost_the_same_in_either_order():
+    """0.05 % a day is exactly 18.25 % a year: compared exactly, the orders tie."""
+    debts = [card("day", "3000", "0.0005", "daily", "100"), card("year", "2000", "0.1825", "annual", "100")]
+    r = payoff_plan(debts, D("600"))
+    assert r["avalanche_total_interest_yuan"] == r["snowball_total_interest_yuan"]
+    assert r["interest_saved_yuan"] == 0 and "same interest" in CALCULATOR.explain({}, r, "en")
+
+
+def test_a_rate_without_its_period_is_never_guessed():
+    row = {"balance": "5000", "rate": "18%", "min_payment": "500"}
+    r = calculators.run("payoff_order", with_example("payoff_order", debts=[row]))
+    assert not r["ok"] and r["errors"][0]["field"] == "debts.0.rate_basis"
+    assert r["errors"][0]["code"] == "required"
+    with pytest.raises(InputError) as e:
+        payoff_plan([{"balance": D("5000"), "rate": D("0.18"), "min_payment": D("500")}], D("1000"))
+    assert e.value.errors[0]["field"] == "debts.0.rate_basis"
+    yearly = calculators.run("payoff_order", with_example("payoff_order", debts=[dict(row, rate_basis="annual")]))
+    assert yearly["ok"] and yearly["result"]["total_interest_yuan"] < D("100")  # 18 % a year, not a day
+
+
+def test_a_new_row_on_the_page_has_no_rate_period_chosen():
+    from calculators import render
+
+    html = render.render_form("payoff_order", "en")
+    template = html[html.index("<template"):html.index("</template>")]
+    assert '<option value="" selected>Choose</option>' in template
+
+
+def test_debts_that_only_grow_are_refused_without_simulating_fifty_years():
+    debts = [card(str(i), "100000", "0.0005", "daily", "100") for i in range(20)]
+    with pytest.raises(InputError) as e:
+        payoff_plan(debts, D("3000"))  # 30,000 of interest a month against 3,000
+    assert e.value.errors[0]["code"] == "never_paid_off"

@@ -6,11 +6,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import with_example
 from calculators import rate_convert as rc
 
 
 def run(**inputs):
-    r = calculators.run("rate_convert", inputs)
+    r = calculators.run("rate_convert", with_example("rate_convert", inputs))
     assert r["ok"], r
     return r["result"]
 
@@ -50,7 +51,7 @@ def test_explain_in_both_languages():
 
 
 def test_rejects_a_rate_entered_as_a_whole_percent_by_mistake():
-    r = calculators.run("rate_convert", {"daily_rate": "5"})  # 500 % a day
+    r = calculators.run("rate_convert", with_example("rate_convert", {"daily_rate": "5"}))  # 500 % a day
     assert r["ok"] is False and r["errors"][0]["code"] == "too_large"
 
 

@@ -163,3 +163,19 @@ def test_bounds_are_shown_in_the_fields_unit():
     html = render.render_form("installment_apr", "zh")
     assert "范围 0–5%" in html  # maximum "0.05" shown as percent
     assert "1–10,000,000 元" in html
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_csv():
+    """Issue 13: =HYPERLINK(...) as a card name must not become a live formula in a spreadsheet."""
+    import csv
+    import io
+
+    evil = '=HYPERLINK("http://example.invalid","x")'
+    inputs = calculators.get("payoff_order").example_inputs()
+    inputs["debts"][0]["name"] = evil
+    r = calculators.run("payoff_order", inputs)
+    text = render.result_csv("payoff_order", r["result"], "en")
+    cells = [c for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) for c in row]
+    assert any(c.startswith("'" + evil) for c in cells)
+    assert not any(c[:1] in ("=", "+", "@", "\t", "\r") for c in cells)
+    assert all(c[:1] != "-" or c.replace(".", "", 1).lstrip("-").isdigit() for c in cells)

@@ -6,10 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+from calc_helpers import with_example
 
 
 def run(**inputs):
-    r = calculators.run("repayment_capacity", inputs)
+    r = calculators.run("repayment_capacity", with_example("repayment_capacity", inputs))
     assert r["ok"], r
     return r["result"]
 
@@ -50,7 +51,7 @@ def test_months_at_this_pace_and_the_five_year_ceiling():
 
 
 def test_income_required():
-    r = calculators.run("repayment_capacity", {"monthly_income_yuan": ""})
+    r = calculators.run("repayment_capacity", with_example("repayment_capacity", {"monthly_income_yuan": ""}))
     assert r["ok"] is False and r["errors"][0]["code"] == "required"
 
 
@@ -65,4 +66,8 @@ def test_budget_balances_and_is_never_negative(income, essential, other, buffer)
     assert r["monthly_available_yuan"] == 0 or r["shortfall_yuan"] == 0
     assert (Decimal(income) - Decimal(essential) - Decimal(other) - r["buffer_yuan"]
             == r["monthly_available_yuan"] - r["shortfall_yuan"])
-    assert sum(row["amount"] for row in r["breakdown"][:-1]) == r["breakdown"][-1]["amount"]
+    # The ledger balances: the last row is what is left, or (issue 13: no negative money) the
+    # shortfall shown as the amount missing.
+    last = r["breakdown"][-1]["amount"] if r["shortfall_yuan"] == 0 else -r["breakdown"][-1]["amount"]
+    assert sum(row["amount"] for row in r["breakdown"][:-1]) == last
+    assert r["breakdown"][-1]["amount"] >= 0

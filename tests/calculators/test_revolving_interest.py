@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import CJK, assert_bilingual
+from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.revolving_interest import CALCULATOR, revolving_interest
 
@@ -154,7 +154,7 @@ def test_bad_dates_are_bilingual_errors(change, field):
 
 
 def test_run_reports_date_errors_without_raising():
-    r = calculators.run("revolving_interest", {"due_date": "2026-05-01"})
+    r = calculators.run("revolving_interest", with_example("revolving_interest", {"due_date": "2026-05-01"}))
     assert r["ok"] is False
     assert r["errors"][0]["field"] == "due_date"
     assert_bilingual(r["errors"])
@@ -166,7 +166,7 @@ def test_run_reports_date_errors_without_raising():
 
 
 def test_form_defaults_give_the_worked_example():
-    r = calculators.run("revolving_interest", {})
+    r = calculators.run("revolving_interest", with_example("revolving_interest", {}))
     assert r["ok"], r
     assert r["result"]["interest_yuan"] == D("229.00")
 
@@ -190,7 +190,7 @@ def test_run_accepts_what_people_type():
 
 
 def test_no_payments_row_is_fine():
-    r = calculators.run("revolving_interest", {"payments": []})
+    r = calculators.run("revolving_interest", with_example("revolving_interest", {"payments": []}))
     assert r["ok"], r
     # 30 + 10,000 x 0.0005 x 41 days (03-11..04-20) = 235.00
     assert r["result"]["interest_yuan"] == D("235.00")
@@ -198,11 +198,11 @@ def test_no_payments_row_is_fine():
 
 def test_explain_in_both_languages():
     for values, inputs in (({"method": "full"}, {}), ({"method": "unpaid_only"}, {"method": "unpaid_only"})):
-        r = calculators.run("revolving_interest", inputs)["result"]
+        r = calculators.run("revolving_interest", with_example("revolving_interest", inputs))["result"]
         zh, en = CALCULATOR.explain(values, r, "zh"), CALCULATOR.explain(values, r, "en")
         assert CJK.search(zh) and not CJK.search(en)
         assert "229.00" in zh or "209.50" in zh
-    paid = calculators.run("revolving_interest", {"payments": [{"date": "2026-04-01", "amount_yuan": "10000"}]})
+    paid = calculators.run("revolving_interest", with_example("revolving_interest", {"payments": [{"date": "2026-04-01", "amount_yuan": "10000"}]}))
     assert "no interest" in CALCULATOR.explain({}, paid["result"], "en")
 
 
@@ -320,3 +320,21 @@ def test_run_never_raises_and_errors_are_bilingual(inputs):
     else:
         assert all(e["code"] != "internal" for e in r["errors"]), r["errors"]
         assert_bilingual(r["errors"])
+
+
+def test_a_large_tolerance_with_nothing_paid_does_not_say_you_repaid():
+    r = calculators.run("revolving_interest", with_example("revolving_interest", payments=[], tolerance_yuan="1000",
+                                                          transactions=[{"posting_date": "2026-03-01", "amount_yuan": "800"}]))
+    assert r["ok"] and r["result"]["paid_in_full"]
+    en, zh = CALCULATOR.explain({}, r["result"], "en"), CALCULATOR.explain({}, r["result"], "zh")
+    assert "You repaid" not in en and "还清了" not in zh
+    assert "¥0.00 was repaid" in en and "tolerance" in en and "容差" in zh
+
+
+def test_removing_the_only_payment_row_means_no_payment():
+    from calculators import render, web
+
+    calc = calculators.get("revolving_interest")
+    form = {k: v for k, v in render.form_defaults("revolving_interest").items() if not k.startswith("payments.")}
+    r = calculators.run("revolving_interest", web.form_to_inputs(calc, form))
+    assert r["ok"] and r["result"]["paid_by_due_yuan"] == 0

@@ -12,7 +12,7 @@ import calculators
 from calculators import render, web
 
 NAMES = calculators.NAMES
-KEYS = {"ok", "html", "csv", "announce", "errors"}
+KEYS = {"ok", "html", "csv", "ics", "announce", "errors"}
 
 
 def call(name, form, lang="zh"):

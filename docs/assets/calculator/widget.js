@@ -362,6 +362,9 @@ Widget.prototype.apply = function (response, form) {
   if (response.ok) {
     this.result.innerHTML = response.html;
     this.csv = response.csv || "";
+    // The calendar file, when the calculator gives one (Python decides; this only carries it).
+    this.ics = response.ics || "";
+    this.root.querySelectorAll('[data-action="ics"]').forEach((b) => { b.hidden = !this.ics; });
     this.dirty = false;
     this.root.classList.remove("calc-stale");
     this.staleNote.hidden = true;
@@ -567,6 +570,8 @@ Widget.prototype.onClick = function (event) {
     this.schedule();
   } else if (action === "csv") {
     this.downloadCsv(button.getAttribute("data-filename") || "schedule.csv");
+  } else if (action === "ics") {
+    if (this.ics) saveText(this.ics, button.getAttribute("data-filename") || "plan.ics", "text/calendar;charset=utf-8");
   } else if (action === "share") {
     this.share();
   } else if (action === "print") {
@@ -579,7 +584,12 @@ Widget.prototype.onClick = function (event) {
 Widget.prototype.downloadCsv = function (filename) {
   if (!this.csv) return;
   // The text already starts with a BOM (U+FEFF), so Excel reads the Chinese headers as UTF-8.
-  const blob = new Blob([this.csv], { type: "text/csv;charset=utf-8" });
+  saveText(this.csv, filename, "text/csv;charset=utf-8");
+};
+
+/** Save text the page already has as a file (nothing is sent anywhere). */
+function saveText(text, filename, type) {
+  const blob = new Blob([text], { type: type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -588,7 +598,7 @@ Widget.prototype.downloadCsv = function (filename) {
   a.click();
   document.body.removeChild(a);
   window.setTimeout(() => URL.revokeObjectURL(url), 10000);
-};
+}
 
 Widget.prototype.share = function () {
   const self = this;

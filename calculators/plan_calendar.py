@@ -1,0 +1,194 @@
+"""A calendar file (.ics) of a repayment plan's due dates, so no payment is missed.
+
+Once a bank agrees a plan, one missed payment can end it. This module writes the plan's due
+dates as an iCalendar file (RFC 5545) that a phone's calendar imports: one all-day event on each
+due date, with a reminder a few days before. It is made in the reader's browser by the same
+Python as the figures; nothing is uploaded.
+
+Conventions
+-----------
+- **Dates.** The first payment on the first date, then the same day of each following month
+  (the last day of a shorter month): :func:`add_months`.
+- **RFC 5545.** CRLF line ends; lines folded at 75 octets (UTF-8, never inside a character)
+  with a CRLF and one space; ``\\``, ``;``, ``,`` and newlines escaped in text; every event has
+  a ``UID`` (stable for the same plan, so importing it again updates rather than duplicates), a
+  ``DTSTAMP`` (UTC), an all-day ``DTSTART;VALUE=DATE`` and ``DTEND`` (the next day), and a
+  ``VALARM`` (``DISPLAY``) :data:`REMINDER_DAYS` days before the start of the due day
+  (``TRIGGER:-P3D``).
+- **Text.** Summaries are bilingual (Chinese first), amounts formatted by :mod:`calculators.fmt`.
+
+References
+----------
+.. [1] RFC 5545, Internet Calendaring and Scheduling Core Object Specification (iCalendar):
+   3.1 (content lines, folding), 3.3.11 (TEXT escaping), 3.6.1 (VEVENT), 3.6.6 (VALARM),
+   3.8.4.7 (UID), 3.8.7.2 (DTSTAMP).
+
+>>> import datetime as dt
+>>> from decimal import Decimal
+>>> ics = calendar_ics([{"date": dt.date(2027, 1, 31), "amount_yuan": Decimal("1500"), "payee": {"zh": "中信银行", "en": "China CITIC Bank"},
+...                      "number": 1, "count": 2}], stamp=dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.timezone.utc))
+>>> ics.startswith("BEGIN:VCALENDAR\\r\\nVERSION:2.0\\r\\n") and ics.endswith("END:VCALENDAR\\r\\n")
+True
+>>> [line for line in ics.split("\\r\\n") if line.startswith(("DTSTART", "TRIGGER"))]
+['DTSTART;VALUE=DATE:20270131', 'TRIGGER:-P3D']
+>>> [d.isoformat() for d in due_dates(dt.date(2027, 1, 31), 3)]
+['2027-01-31', '2027-02-28', '2027-03-31']
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+
+from . import fmt
+
+__all__ = ["add_months", "due_dates", "escape_text", "fold", "calendar_ics", "plan_events",
+           "negotiated_plan_calendar", "REMINDER_DAYS"]
+
+#: The reminder comes this many days before each due date.
+REMINDER_DAYS = 3
+PRODID = "-//Card Debt Negotiation Guide//Repayment plan calendar//ZH"
+
+
+def add_months(d: datetime.date, months: int) -> datetime.date:
+    """``d`` plus ``months`` calendar months, on the last day of a shorter month.
+
+    >>> add_months(datetime.date(2027, 1, 31), 1), add_months(datetime.date(2027, 11, 15), 3)
+    (datetime.date(2027, 2, 28), datetime.date(2028, 2, 15))
+    """
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    last = (datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(d.day, last))
+
+
+def due_dates(first: datetime.date, count: int) -> list:
+    """The ``count`` monthly due dates from ``first`` (always the day of ``first``, clipped)."""
+    return [add_months(first, k) for k in range(count)]
+
+
+def escape_text(text: str) -> str:
+    """A TEXT value escaped as RFC 5545 3.3.11 requires.
+
+    >>> escape_text("a,b;c\\\\d\\ne")
+    'a\\\\,b\\\\;c\\\\\\\\d\\\\ne'
+    """
+    return (str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def fold(line: str) -> str:
+    """One content line folded at 75 octets (RFC 5545 3.1), never splitting a UTF-8 character.
+
+    >>> fold("X:" + "还" * 30).split("\\r\\n ")[0].encode()[:2], [len(p.encode()) <= 75 for p in fold("X:" + "还" * 30).split("\\r\\n")]
+    (b'X:', [True, True])
+    """
+    out, current, size = [], "", 0
+    for ch in line:
+        n = len(ch.encode("utf-8"))
+        # The first line holds 75 octets; continuation lines start with a space, so 74 more.
+        limit = 75 if not out else 74
+        if size + n > limit:
+            out.append(current)
+            current, size = "", 0
+        current += ch
+        size += n
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def _summary(event: dict) -> str:
+    zh = fmt.yuan(event["amount_yuan"], "zh")
+    en = fmt.yuan(event["amount_yuan"], "en")
+    n, count = event["number"], event["count"]
+    payee = event["payee"]
+    return (f"还款 {zh}（{payee['zh']}，第 {n}/{count} 期） / "
+            f"Pay {en} ({payee['en']}, payment {n} of {count})")
+
+
+def _description(event: dict) -> str:
+    zh = ("按协议还款日还款。如果这一期会晚还，请在还款日之前打电话告诉银行，并请银行书面确认新的安排。"
+          "只通过银行自己的渠道还到你自己名下的卡。")
+    en = ("Pay on the agreed date. If this payment will be late, call the bank before the due date and ask it to "
+          "confirm any new arrangement in writing. Pay only into your own card through the bank's own channels.")
+    phone = event.get("phone")
+    if phone:
+        zh += f"银行电话：{phone}。"
+        en += f" Bank number: {phone}."
+    return zh + "\n\n" + en
+
+
+def calendar_ics(events: list, stamp: datetime.datetime | None = None, name: dict | None = None) -> str:
+    """The iCalendar text of ``events``: one all-day VEVENT with a VALARM for each.
+
+    ``events`` are dicts: ``date`` (datetime.date), ``amount_yuan`` (Decimal), ``payee``
+    (``{"zh", "en"}``), ``number`` and ``count`` (payment n of count), optional ``phone``.
+    ``stamp`` is the DTSTAMP (default: now, UTC); ``name`` the calendar's name.
+    """
+    stamp = stamp or datetime.datetime.now(datetime.timezone.utc)
+    dtstamp = stamp.astimezone(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    title = name or {"zh": "还款计划", "en": "Repayment plan"}
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(title['zh'] + ' / ' + title['en'])}",
+    ]
+    for e in events:
+        day = e["date"]
+        key = f"{day.isoformat()}|{e['payee']['en']}|{e['number']}|{e['count']}|{e['amount_yuan']}"
+        uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@plan-calendar.invalid"
+        summary = escape_text(_summary(e))
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            f"DTSTAMP:{dtstamp}",
+            f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(day + datetime.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{summary}",
+            f"DESCRIPTION:{escape_text(_description(e))}",
+            "TRANSP:TRANSPARENT",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"TRIGGER:-P{REMINDER_DAYS}D",
+            f"DESCRIPTION:{summary}",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def plan_events(first: datetime.date, payments: list, payee: dict, phone: str | None = None) -> list:
+    """Events for one plan: ``payments`` (Decimal amounts, in order) due monthly from ``first``."""
+    dates = due_dates(first, len(payments))
+    return [
+        {"date": d, "amount_yuan": amount, "payee": payee, "number": k, "count": len(payments), "phone": phone}
+        for k, (d, amount) in enumerate(zip(dates, payments), 1)
+    ]
+
+
+def negotiated_plan_calendar(result: dict, lang: str, inputs: dict) -> str:
+    """The negotiated-plan calculator's calendar: its schedule from the first payment date.
+
+    Empty when the reader gave no first payment date (no dates are invented). The down payment,
+    if any, is the first event; then one event a month.
+    """
+    import calculators
+    from ._core import parse_inputs
+
+    calc = calculators.get("negotiated_plan")
+    field = next((f for f in calc.fields if f.name == "first_payment_date"), None)
+    if field is None or not isinstance(inputs, dict):
+        return ""
+    values, errors = parse_inputs((field,), inputs)
+    first = values.get("first_payment_date")
+    if errors or first is None:
+        return ""
+    payments = [row["payment_yuan"] for row in result.get("schedule", [])]
+    if not payments:
+        return ""
+    payee = {"zh": "协商分期", "en": "negotiated plan"}
+    return calendar_ics(plan_events(first, payments, payee))
