@@ -123,6 +123,8 @@ def field_id(calc_name: str, field_name: str) -> str:
 
 def _dec(value) -> Decimal | None:
     """A Decimal from a JSON-ish value (strings, ints, Decimal); None when it is not a number."""
+    if type(value) is Decimal:  # the common case, on every table cell
+        return value if value.is_finite() else None
     if value is None or isinstance(value, bool) or isinstance(value, float):
         return None
     try:
