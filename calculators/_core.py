@@ -415,7 +415,7 @@ class Field:
             elif means == "none":
                 text = t("可留空：留空表示没有。", "Optional: left blank, it means none.")
             else:
-                shown = value
+                shown = _plain(Decimal(value) * 100) + "%" if self.percent else value
                 if self.kind == "choice":
                     lab = dict(self.choices).get(value)
                     zh, en = (lab["zh"], lab["en"]) if lab else (value, value)

@@ -37,6 +37,8 @@ def to_decimal(value) -> Decimal:
 
 
 def _grouped(value: Decimal, places: int) -> str:
+    if type(value) is Decimal and value.as_tuple().exponent == -places:
+        return f"{value:,.{places}f}"  # already to the fen (every money figure): nothing to round
     quantum = Decimal(1).scaleb(-places)
     rounded = to_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
     return f"{rounded:,.{places}f}"

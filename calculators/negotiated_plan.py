@@ -72,7 +72,7 @@ The shortest plan at no more than 1,500 a month:
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from . import fmt as _fmt
 from . import plan_calendar as _plan_calendar
@@ -246,21 +246,15 @@ def negotiated_plan(
                 plans[n] = plan_schedule(financed, n, **kw)
             return max(r["payment_yuan"] for r in plans[n]) <= cap
 
-        # The largest payment falls as the plan gets longer: search by halves (each plan is
-        # computed once), then step down in case rounding to the fen left a shorter one fitting.
-        if fits(MAX_PERIODS):
-            lo, hi = 1, MAX_PERIODS
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if fits(mid):
-                    hi = mid
-                else:
-                    lo = mid + 1
-            while lo > 1 and fits(lo - 1):
-                lo -= 1
-            periods, rows = lo, plans[lo]
+        # No plan of n months can have its largest payment below the average, financed / n, so
+        # none shorter than financed / cap fits: count up from there (each plan computed once).
+        # (Not a search by halves: rounding to the fen makes "fits" non-monotone in n.)
+        start = max(1, min(MAX_PERIODS, int((financed / cap).to_integral_value(rounding=ROUND_CEILING))))
+        found = next((n for n in range(start, MAX_PERIODS + 1) if fits(n)), None)
+        if found is not None:
+            periods, rows = found, plans[found]
         else:
-            rows = plans[MAX_PERIODS]
+            rows = plans.get(MAX_PERIODS) or plan_schedule(financed, MAX_PERIODS, **kw)
             need = max(r["payment_yuan"] for r in rows)
             raise InputError(
                 "monthly_affordable_yuan",

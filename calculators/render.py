@@ -15,7 +15,7 @@ Conventions
   plain decimal strings, rates as fractions).
 - Forms are prefilled with each field's ``example`` (never what a blank means; see
   :mod:`calculators._core`). Percent fields (``Field.percent``) are shown in percent: an example of ``"0.0075"`` is
-  prefilled as ``0.75`` and :mod:`calculators.web` appends ``%`` to what the reader types.
+  prefilled as ``0.75`` and :func:`calculators._core.form_to_inputs` appends ``%`` to what the reader types.
 - Charts are inline SVG built with :class:`~decimal.Decimal` arithmetic (no float, no script):
   presentation attributes and CSS classes only, so they print and work with scripts off.
 - Standard library only; valid on Python 3.11 (build) and 3.14 (Pyodide).
@@ -125,6 +125,8 @@ def field_id(calc_name: str, field_name: str) -> str:
 
 def _dec(value) -> Decimal | None:
     """A Decimal from a JSON-ish value (strings, ints, Decimal); None when it is not a number."""
+    if type(value) is Decimal:  # the common case, on every table cell
+        return value if value.is_finite() else None
     if value is None or isinstance(value, bool) or isinstance(value, float):
         return None
     try:

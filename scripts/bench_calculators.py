@@ -61,6 +61,8 @@ def cases() -> list:
          _with("overdue_cost", days_overdue="3650", days_before_due="366", cycle_days="28")),
         ("negotiated_plan", "annuity, shortest plan searched up to 60 months",
          _with("negotiated_plan", mode="annuity", annual_rate="0.24", monthly_affordable_yuan="1500")),
+        ("negotiated_plan", "annuity at 100 % a year: nothing fits, 48 plans tried (error)",
+         _with("negotiated_plan", mode="annuity", annual_rate="1", monthly_affordable_yuan="4200")),
         ("negotiated_plan", "annuity, nothing fits in 60 months (error)",
          _with("negotiated_plan", mode="annuity", annual_rate="0.24", monthly_affordable_yuan="100")),
         ("payoff_order", "20 debts, paid off", _with("payoff_order", debts=_debts(20, 5000, "0.0005"), monthly_budget="6000")),

@@ -210,10 +210,12 @@ def test_compounded_is_at_least_nominal(inputs):
 # ---------------------------------------------------------------------------------------
 
 
-def test_a_fee_that_leaves_almost_nothing_is_explained_not_an_internal_error():
+@pytest.mark.parametrize("principal, fee", [("100", "1.66%"), ("100000", "1.6666%"), ("10000000", "1.666666%")])
+def test_a_fee_that_leaves_almost_nothing_is_explained_not_an_internal_error(principal, fee):
     r = calculators.run(
         "installment_apr",
-        {"principal_yuan": "100", "periods": 60, "fee_rate_per_period": "1.66%", "fee_collection": "upfront_t0"},
+        {"principal_yuan": principal, "periods": 60, "fee_rate_per_period": fee, "fee_collection": "upfront_t0",
+         "principal_rounding": "exact"},
     )
     assert not r["ok"]
     e = r["errors"][0]

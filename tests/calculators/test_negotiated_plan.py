@@ -273,7 +273,7 @@ def test_a_blank_rate_in_a_mode_that_needs_it_is_asked_for(mode, field):
     mode=st.sampled_from(["interest_free", "flat_fee", "annuity", "equal_principal"]),
 )
 def test_the_shortest_plan_that_fits_is_the_first_one_found_by_counting_up(principal, cap, mode):
-    """The search by halves finds exactly what trying 1, 2, 3... months would."""
+    """Starting the count at financed / cap finds exactly what trying 1, 2, 3... months would."""
     kw = dict(mode=mode, fee_rate_per_period=D("0.006"), annual_rate=D("0.18"))
     brute = next((n for n in range(1, 61) if max(r["payment_yuan"] for r in plan_schedule(principal, n, **kw)) <= cap), None)
     try:
@@ -281,3 +281,8 @@ def test_the_shortest_plan_that_fits_is_the_first_one_found_by_counting_up(princ
     except InputError:
         got = None
     assert got == brute
+
+
+def test_rounding_can_make_a_longer_plan_not_fit_and_the_shortest_is_still_found():
+    """12.87 at 1.00 a month: 13 months fit, 14 do not (last payment 1.04), 15 do again."""
+    assert negotiated_plan(D("12.87"), 60, monthly_affordable_yuan=D("1.00"))["periods"] == 13
