@@ -202,7 +202,7 @@ def compute(values: dict) -> dict:
         raise InputError(
             "fee_rate_per_period",
             "fee_too_high",
-            "手续费合计不少于分期本金，扣除后您拿不到钱，无法计算利率。",
+            "手续费合计不少于分期本金，扣除后你拿不到钱，无法计算利率。",
             "The total fee is at least the amount itself: deducted at the start it leaves you nothing, so "
             "there is no rate to compute.",
         )
@@ -263,9 +263,9 @@ def explain(values: dict, result: dict, lang: str) -> str:
     p = fmt_yuan(principal, lang)
     if lang == "zh":
         why = {
-            "per_period": f"手续费每期都按最初的 {p}收取，但您欠的本金每月都在减少。",
-            "upfront_first": f"全部手续费按最初的 {p}计算、在第一期一次收走，而您欠的本金每月都在减少。",
-            "upfront_t0": f"全部手续费按最初的 {p}计算、分期时就先扣掉，您实际拿到的钱更少，还款却按全额计算。",
+            "per_period": f"手续费每期都按最初的 {p}收取，但你欠的本金每月都在减少。",
+            "upfront_first": f"全部手续费按最初的 {p}计算、在第一期一次收走，而你欠的本金每月都在减少。",
+            "upfront_t0": f"全部手续费按最初的 {p}计算、分期时就先扣掉，你实际拿到的钱更少，还款却按全额计算。",
         }[how]
         return f"这笔分期的真实年化利率约为 {apr}（内部收益率法），而不是宣传的每期 {fee_pct}：{why}手续费合计 {fees}。"
     why = {
@@ -287,7 +287,7 @@ _FIELDS = (
         "money",
         t("分期本金", "Amount put on instalments"),
         unit=YUAN,
-        help=t("您申请分期的账单金额。", "The statement amount you spread over the instalments."),
+        help=t("你申请分期的账单金额。", "The statement amount you spread over the instalments."),
         default="10000",
         minimum="1",
         maximum="10000000",

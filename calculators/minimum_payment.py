@@ -110,7 +110,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     rest = fmt_yuan(result["left_after_minimum_yuan"], lang)
     if lang == "zh":
         return (
-            f"您的最低还款额约为 {m}。还够这个数可以避免逾期，但剩下的 {rest}会继续计息，"
+            f"你的最低还款额约为 {m}。还够这个数可以避免逾期，但剩下的 {rest}会继续计息，"
             "而且许多银行此时会对全部账单金额从每笔消费的记账日起计息。"
         )
     return (
@@ -159,7 +159,7 @@ CALCULATOR = Calculator(
             "rate",
             t("消费余额的计入比例", "Share of purchases in the minimum"),
             unit=t("%", "%"),
-            help=t("常见为 10%，以您的银行合同为准。", "Commonly 10 %; your bank's contract decides."),
+            help=t("常见为 10%，以你的银行合同为准。", "Commonly 10 %; your bank's contract decides."),
             default="0.10",
             minimum="0",
             maximum="1",

@@ -377,7 +377,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     body = f"先付首付 {fmt_yuan(down, lang)}，" if down > 0 else ""
     body += f"第一期还 {first}，最后一期还 {last}，一共还 {total}"
     body += "，不多付钱。" if cost == 0 else f"，比欠款多付 {fmt_yuan(cost, lang)}（折合年化约 {fmt_pct(result['apr_nominal'], lang, 2)}）。"
-    return lead + body + "《商业银行信用卡业务监督管理办法》第七十条只是允许银行与您协商，银行不一定同意；是否继续收利息和费用也要双方谈定。"
+    return lead + body + "《商业银行信用卡业务监督管理办法》第七十条只是允许银行与你协商，银行不一定同意；是否继续收利息和费用也要双方谈定。"
 
 
 CALCULATOR = Calculator(

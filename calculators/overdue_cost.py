@@ -424,7 +424,7 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t(
-                "常见为每天 0.05%（万分之五）。2021 年起银行可以自定利率，请以您的合同为准。",
+                "常见为每天 0.05%（万分之五）。2021 年起银行可以自定利率，请以你的合同为准。",
                 "Commonly 0.05 % per day. Since 2021 banks may set other rates: check your agreement.",
             ),
             default="0.0005",
@@ -480,7 +480,7 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t(
-                "按最低还款额未还部分计算。常见为 5%，具体以您的合同为准。",
+                "按最低还款额未还部分计算。常见为 5%，具体以你的合同为准。",
                 "Charged on the unpaid part of the minimum payment. 5 % is typical; check your agreement.",
             ),
             default="0.05",

@@ -115,7 +115,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
         short = fmt_yuan(result["shortfall_yuan"], lang)
         if lang == "zh":
             return (
-                f"按这些数字，您每月还差 {short}，目前拿不出钱还信用卡。先看看哪些开支能减，"
+                f"按这些数字，你每月还差 {short}，目前拿不出钱还信用卡。先看看哪些开支能减，"
                 "并尽早联系银行说明情况；也可以寻求免费的公益债务咨询。"
             )
         return (
@@ -125,7 +125,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     months = result["months_at_this_rate"]
     debt = fmt_yuan(result["card_debt_yuan"], lang)
     if lang == "zh":
-        s = f"您每月大约能拿出 {avail}还信用卡。"
+        s = f"你每月大约能拿出 {avail}还信用卡。"
         if months:
             s += f"即使银行停止收取全部利息和费用，{debt}按这个速度也要 {months} 个月。"
             if months > MAX_PLAN_MONTHS:

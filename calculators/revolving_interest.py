@@ -350,7 +350,7 @@ def explain(values: dict, result: dict, lang: str) -> str:
     if result["paid_in_full"]:
         if en:
             return f"You repaid the {bal} statement by the due date, so no interest is charged on it."
-        return f"您在到期还款日前还清了 {bal} 的账单，这期账单不产生利息。"
+        return f"你在到期还款日前还清了 {bal} 的账单，这期账单不产生利息。"
     interest = fmt_yuan(result["interest_yuan"], lang)
     days = result["interest_days_total"]
     if result.get("method") == "unpaid_only":
@@ -432,7 +432,7 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t(
-                "常见为每天 0.05%（万分之五）。2021 年起银行可以自定利率，请以您的合同或账单为准。",
+                "常见为每天 0.05%（万分之五）。2021 年起银行可以自定利率，请以你的合同或账单为准。",
                 "Commonly 0.05 % per day. Since 2021 banks may set other rates: check your agreement or statement.",
             ),
             default="0.0005",
@@ -444,7 +444,7 @@ CALCULATOR = Calculator(
             "choice",
             t("计息方式", "How interest is charged"),
             help=t(
-                "常见做法是：未全额还款时按全部金额、从每笔消费的记账日起计息（全额计息）。也有银行据称只对未还部分计息，请以您的合同为准。",
+                "常见做法是：未全额还款时按全部金额、从每笔消费的记账日起计息（全额计息）。也有银行据称只对未还部分计息，请以你的合同为准。",
                 "The common practice: if the statement is not repaid in full, the whole amount bears interest from "
                 "each posting date. Some banks are said to charge only on the unpaid part: check your agreement.",
             ),
@@ -467,7 +467,7 @@ CALCULATOR = Calculator(
             t("容差", "Tolerance"),
             unit=YUAN,
             help=t(
-                "如果您的卡有容差服务（把很小的未还金额视为已全额还款），填写合同写明的额度；不知道就填 0。",
+                "如果你的卡有容差服务（把很小的未还金额视为已全额还款），填写合同写明的额度；不知道就填 0。",
                 "If your card agreement treats a very small unpaid amount as paid in full, enter that amount. "
                 "Enter 0 if you do not know.",
             ),
