@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "faq.yml"
 
 T = {
     "zh": {"more": "详细", "sources": "来源", "colon": "："},
-    "en": {"more": "More", "sources": "Sources", "colon": ":"},
+    "en": {"more": "More", "sources": "Sources", "colon": ": "},
 }
 
 

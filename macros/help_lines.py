@@ -106,7 +106,7 @@ def _source(source: dict, lang: str) -> str:
 def render_help_lines(lang: str, page_dir: str = "") -> str:
     """Markdown for every help line: heading with anchor, the number as a link, the facts."""
     t = T[lang]
-    colon = "：" if lang == "zh" else ":"
+    colon = "：**" if lang == "zh" else ":** "
     out = []
     for line in load_help_lines():
         def fact(field):
@@ -116,11 +116,11 @@ def render_help_lines(lang: str, page_dir: str = "") -> str:
         out.append(
             f"### {line['name'][lang]} {{ #{line['id']} }}\n\n"
             f"**{help_tel_link(line['number'])}**\n\n"
-            f"- **{t['purpose']}{colon}** {line['purpose'][lang]}\n"
-            f"- **{t['operator']}{colon}** {fact('operator')}\n"
-            f"- **{t['hours']}{colon}** {fact('hours')}\n"
-            f"- **{t['sources']}{colon}** {sources}\n"
-            f"- **{t['confidence']}{colon}** [{t['conf'][line['tag']]}]({_rel(t['legend'], page_dir)})\n\n")
+            f"- **{t['purpose']}{colon}{line['purpose'][lang]}\n"
+            f"- **{t['operator']}{colon}{fact('operator')}\n"
+            f"- **{t['hours']}{colon}{fact('hours')}\n"
+            f"- **{t['sources']}{colon}{sources}\n"
+            f"- **{t['confidence']}{colon}[{t['conf'][line['tag']]}]({_rel(t['legend'], page_dir)})\n\n")
     return "".join(out)
 
 
