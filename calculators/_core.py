@@ -57,9 +57,6 @@ An example is not a default. Each field says two separate things:
     calculator must handle without inventing a number. ``blank_means`` (optional,
     bilingual) says it in words; :meth:`Field.spec` always states it under ``"blank"``.
 
-The legacy ``default=`` (example *and* blank value in one) is still accepted so that a
-module not yet converted keeps working; new fields must not use it.
-
 Bounds ``minimum``/``maximum`` are inclusive decimal strings in
 the *parsed* unit (a fraction for rates); numbers without an explicit
 ``maximum`` are capped at 10^15 anyway.
@@ -317,7 +314,6 @@ class Field:
     required: bool = True
     blank: object = None
     blank_means: dict | None = None
-    default: object = None  # legacy: example and blank value in one (see module docstring)
     minimum: str | None = None
     maximum: str | None = None
     choices: tuple = ()
@@ -335,8 +331,6 @@ class Field:
         _check_text(self.unit, f"{self.name}.unit", optional=True)
         _check_text(self.help, f"{self.name}.help", optional=True)
         _check_text(self.blank_means, f"{self.name}.blank_means", optional=True)
-        if self.default is not None and self.example is None:
-            object.__setattr__(self, "example", self.default)
         if self.required and self.blank is not None:
             raise ValueError(f"{self.name}: a required field has no blank value")
         if self.blank is not None and not isinstance(self.blank, str):
@@ -380,8 +374,6 @@ class Field:
             "unit": dict(self.unit) if self.unit else None,
             "help": dict(self.help) if self.help else None,
             "example": _jsonable(self.example),
-            # Kept for readers of the old spec (scripts, build helpers): the example, not a default.
-            "default": _jsonable(self.example),
             "required": bool(self.required),
             "blank": self.blank_spec(),
             "minimum": self.minimum,
@@ -400,9 +392,7 @@ class Field:
         >>> Field("x", "money", t("其他欠款", "Other debts"), required=False, blank="0").blank_spec()["text"]["en"]
         'Left blank, it counts as 0.'
         """
-        if self.default is not None:  # legacy field, not converted yet
-            means, value = ("value", _jsonable(self.default))
-        elif self.required:
+        if self.required:
             means, value = ("required", None)
         elif self.blank is None:
             means, value = ("none", None)
@@ -811,19 +801,11 @@ def _required(kind: str) -> _Bad:
 def _parse_field(f: Field, present: bool, v, name: str, errors: list, path: tuple = ()):
     """Parse one field; append errors; return the value (or None on error).
 
-    Blank and absent are the same (see "Examples versus blank"); only a legacy ``default=``
-    field keeps the old rule (absent uses the default).
+    Blank and absent are the same (see "Examples versus blank").
     """
     empty = not present or _is_empty(v) or (f.kind == "list" and isinstance(v, (list, tuple)) and not v)
     if empty:
-        if f.default is not None:  # legacy, until the field is converted
-            if present and f.required:
-                errors.append(_field_error(f, name, _required(f.kind), path))
-                return None
-            if present and f.kind == "list" and isinstance(v, (list, tuple)):
-                return []
-            v = f.default
-        elif f.required:
+        if f.required:
             errors.append(_field_error(f, name, _required(f.kind), path))
             return [] if f.kind == "list" and not present else None
         elif f.blank is None:

@@ -427,8 +427,8 @@ CALCULATOR = Calculator(
             unit=PERCENT,
             percent=True,
             help=t(
-                "常见为每天 0.05%（万分之五）。2021 年起银行可以自定利率，请以你的合同为准。",
-                "Commonly 0.05 % per day. Since 2021 banks may set other rates: check your agreement.",
+                "常见为每天 0.05%（万分之五）。2020 年 12 月 31 日的通知取消上下限后，银行可以自定利率，请以你的合同为准。",
+                "Commonly 0.05 % per day. Since a PBoC notice of 31 Dec 2020, banks may set other rates: check your agreement.",
             ),
             example="0.0005",
             minimum="0",

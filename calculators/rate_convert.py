@@ -174,8 +174,8 @@ CALCULATOR = Calculator(
             "url": None,
         },
         {
-            "zh": "《中国人民银行关于推进信用卡透支利率市场化改革的通知》（银发〔2020〕327号）：2021 年起取消上下限，须明示年化利率",
-            "en": "PBoC notice on market-based card rates (Yinfa [2020] No. 327): limits abolished from 2021; "
+            "zh": "《中国人民银行关于推进信用卡透支利率市场化改革的通知》（银发〔2020〕327号）（2020 年 12 月 31 日）：取消上下限，须明示年化利率",
+            "en": "PBoC notice on market-based card rates (银发〔2020〕327号, dated 31 Dec 2020): limits abolished; "
             "annualised rates must be shown",
             "url": "https://xining.pbc.gov.cn/zhengwugongkai/4081330/4406346/4693549/4159909/index.html",
         },

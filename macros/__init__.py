@@ -1,14 +1,16 @@
 """mkdocs-macros entry point: turns data/ and calculator results into page parts.
 
 Each concern registers its own macros: ``banks`` (data/banks/*.yml), ``calculator_pages``
-(the calculator widgets), ``kit_pages`` (the negotiation kit). Shared helpers are in
+(the calculator widgets), ``kit_pages`` (the negotiation kit), ``help_lines``
+(data/help_lines.yml), ``faq`` (data/faq.yml). Shared helpers are in
 ``macros.common``. Build hooks (not macros) are ``macros/csp.py`` and ``macros/runtime.py``.
 """
 from __future__ import annotations
 
 import importlib
 
-_MACRO_MODULES = ("macros.banks", "macros.calculator_pages", "macros.kit_pages")
+_MACRO_MODULES = ("macros.banks", "macros.calculator_pages", "macros.kit_pages", "macros.help_lines",
+                  "macros.faq")
 
 
 def define_env(env):

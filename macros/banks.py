@@ -534,7 +534,7 @@ def term_inputs(rec, calculator):
             if name in figures:
                 value = figures[name]
                 out[name] = render.percent_text(value) if field.percent else value
-            elif not field.required and field.default is None:
+            elif not field.required:  # blank means what the field says, never the page's example
                 out[name] = ""
     return out
 

@@ -458,15 +458,15 @@ def latency_inputs(name: str, count: int):
     money, integer = None, None
     for f in spec["fields"]:
         if f["kind"] == "list":
-            rows = f["default"] if isinstance(f["default"], list) else []
+            rows = f["example"] if isinstance(f["example"], list) else []
             for item in f["items"]:
                 value = rows[0].get(item["name"]) if rows else None
                 if item["kind"] == "money" and value and money is None:
                     money = (f"{f['name']}.0.{item['name']}", value)
-        elif f["kind"] == "money" and f["default"] and money is None:
-            money = (f["name"], f["default"])
-        elif f["kind"] == "integer" and f["default"] and integer is None:
-            integer = (f["name"], f["default"])
+        elif f["kind"] == "money" and f["example"] and money is None:
+            money = (f["name"], f["example"])
+        elif f["kind"] == "integer" and f["example"] and integer is None:
+            integer = (f["name"], f["example"])
     if money:
         base = int(float(money[1]))
         return money[0], [str(base + 100 * (k + 1)) for k in range(count)]

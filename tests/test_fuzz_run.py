@@ -43,11 +43,11 @@ SPECS = _specs()
 
 
 def _defaults(spec: dict) -> dict:
-    """The form's own defaults as run() inputs (list fields as their default rows)."""
+    """The form's worked example as run() inputs (list fields as their example rows)."""
     out = {}
     for f in spec["fields"]:
-        if f["default"] is not None:
-            out[f["name"]] = f["default"]
+        if f["example"] is not None:
+            out[f["name"]] = f["example"]
     return out
 
 

@@ -167,3 +167,42 @@ def test_the_common_daily_rate_is_quoted_with_its_computed_annual_figure(built_s
     shown = f"{(simple * 100).quantize(Decimal('0.01'))}%"
     for page in ("guide/interest-and-fees/index.html", "en/guide/interest-and-fees/index.html"):
         assert shown in (built_site / page).read_text(encoding="utf-8"), page
+
+
+# --- Style (CONTRIBUTING.md "写作规范"): one form of address, one kind of quotation mark. ---
+
+_OWN_CHINESE_PAGES = sorted(
+    p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
+    if not p.name.endswith(".en.md") and p.relative_to(DOCS).parts[0] not in {"kit", "banks"})
+
+
+def _prose_lines(text: str):
+    """Lines of Markdown prose: no front matter, no macro calls, link targets, tags or code."""
+    text = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
+    for line in text.splitlines():
+        if line.lstrip().startswith(("!!!", "???")):
+            continue  # an admonition's title is delimited by straight quotes
+        yield re.sub(r"\{\{.*?\}\}|\{%.*?%\}|<[^>]*>|\]\([^)]*\)|`[^`]*`", " ", line)
+
+
+@pytest.mark.parametrize("page", _OWN_CHINESE_PAGES)
+def test_chinese_prose_uses_curly_quotes(page):
+    straight = [line.strip()[:60] for line in _prose_lines((DOCS / page).read_text(encoding="utf-8"))
+                if '"' in line and re.search(r"[\u4e00-\u9fff]", line)]
+    assert not straight, f"{page}: straight quotes in Chinese prose (use “ ”): {straight[:3]}"
+
+
+def test_the_guide_addresses_the_reader_as_ni_everywhere(built_site):
+    """Pages and the calculators' build-time results say 你, never the formal 您."""
+    formal = [p.relative_to(built_site).as_posix() for p in _content_pages(built_site)
+              if "您" in _article(p.read_text(encoding="utf-8"))]
+    assert not formal, f"pages that address the reader as 您: {formal}"
+
+
+@pytest.mark.parametrize("page", ["guide/how-to-negotiate.md", "guide/how-to-negotiate.en.md",
+                                  "guide/will-bank-contact.md", "guide/will-bank-contact.en.md"])
+def test_the_disclaimer_is_said_once_and_linked(page):
+    text = (DOCS / page).read_text(encoding="utf-8")
+    notes = re.findall(r"仅供参考|不是法律意见|for reference only|not legal advice", text, re.I)
+    assert len(notes) <= 2, f"{page} repeats its disclaimer {len(notes)} times: {notes}"
+    assert "about/sources.md#not-legal-advice" in text, f"{page}: link the disclaimer instead"

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = [
     "", "guide/how-to-negotiate/", "guide/law/", "banks/citic/", "banks/",
-    "calculators/payoff-order/", "calculators/overdue-cost/", "kit/", "glossary/",
+    "calculators/payoff-order/", "calculators/overdue-cost/", "kit/", "glossary/", "help/", "faq/",
 ]
 
 

@@ -48,21 +48,11 @@ def _id(case):
 CASES = list(_cases())
 
 
-def _legacy(field) -> bool:
-    """A field still using the old ``default=`` (example and blank value in one)."""
-    return field.default is not None
-
-
 def _params():
     for case in CASES:
         name, f, item = case
-        target = item if item is not None else f
-        marks = []
-        if _legacy(target) or (item is not None and _legacy(f)):
-            # kit helper: the negotiation kit's fields are converted on the kit branch.
-            marks.append(pytest.mark.xfail(strict=False, reason="kit helper: field still uses default="))
         for blank in BLANKS:
-            yield pytest.param(case, blank, marks=marks, id=f"{_id(case)}[{blank or 'empty'}]".replace("   ", "spaces"))
+            yield pytest.param(case, blank, id=f"{_id(case)}[{blank or 'empty'}]".replace("   ", "spaces"))
 
 
 def _blank_inputs(name, f, item, blank):
@@ -147,12 +137,10 @@ def test_blank_through_the_page_form(case, blank):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_spec_states_what_blank_means_for_every_field(name):
-    fields = {f.name: f for f in calculators.get(name).fields}
     for f in calculators.spec(name)["fields"]:
         for field in [f] + f["items"]:
             b = field["blank"]
             assert b["means"] in ("required", "none", "value"), field["name"]
             assert b["text"]["zh"].strip() and b["text"]["en"].strip()
             assert CJK.search(b["text"]["zh"]) and not CJK.search(b["text"]["en"])
-            if not _legacy(fields[f["name"]]) and not any(_legacy(i) for i in fields[f["name"]].items):
-                assert (b["means"] == "required") == field["required"], field["name"]
+            assert (b["means"] == "required") == field["required"], field["name"]

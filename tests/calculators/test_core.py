@@ -79,10 +79,10 @@ def test_spec_is_json_serialisable(name):
     assert back["fields"] and back["outputs"]
     for f in back["fields"]:
         assert f["label"]["zh"] and f["label"]["en"]
-        for key in ("kind", "unit", "help", "default", "required", "minimum", "maximum", "choices", "percent", "items"):
+        for key in ("kind", "unit", "help", "example", "blank", "required", "minimum", "maximum", "choices", "percent", "items"):
             assert key in f
         if f["kind"] == "choice":
-            assert f["default"] is None or f["default"] in [c["value"] for c in f["choices"]]
+            assert f["example"] is None or f["example"] in [c["value"] for c in f["choices"]]
     assert back["conventions"]["zh"] and back["conventions"]["en"]
     assert back["references"], "every calculator cites its sources"
 
@@ -111,7 +111,7 @@ M = Field("amount_yuan", "money", t("金额", "Amount"), unit=YUAN, minimum="0",
 R = Field("rate", "rate", t("费率", "Fee rate"), percent=True, minimum="0", maximum="0.05")
 N = Field("periods", "integer", t("期数", "Periods"), unit=t("期", "periods"), minimum="1", maximum="60")
 D = Field("day", "date", t("日期", "Date"), required=False)
-C = Field("how", "choice", t("方式", "Mode"), choices=(("a", t("甲", "A")), ("b", t("乙", "B"))), default="a")
+C = Field("how", "choice", t("方式", "Mode"), choices=(("a", t("甲", "A")), ("b", t("乙", "B"))), example="a")
 L = Field(
     "debts",
     "list",
@@ -260,10 +260,16 @@ def test_choice():
         assert "甲" in errors[0]["message"]["zh"] and "A" in errors[0]["message"]["en"]
 
 
-def test_missing_key_uses_default_but_empty_required_is_an_error():
-    assert parse_inputs((C,), {}) == ({"how": "a"}, [])
-    _, errors = parse_inputs((C,), {"how": ""})
-    assert errors[0]["code"] == "required"
+def test_an_example_never_fills_a_blank_required_choice():
+    for inputs in ({}, {"how": ""}, {"how": "  "}):
+        values, errors = parse_inputs((C,), inputs)
+        assert values == {"how": None} and errors[0]["code"] == "required"
+
+
+def test_an_optional_choice_that_is_blank_takes_its_stated_value():
+    stated = Field("how", "choice", t("方式", "Mode"), choices=C.choices, required=False, blank="b")
+    for inputs in ({}, {"how": ""}):
+        assert parse_inputs((stated,), inputs) == ({"how": "b"}, [])
 
 
 class JsNull:

@@ -82,7 +82,7 @@ def test_runs_by_name_like_a_calculator():
 def test_default_example_is_three_cards_at_two_banks():
     """The page's server-rendered example shows the issue's scenario."""
     spec = kit.CALCULATOR.spec()
-    defaults = {f["name"]: f["default"] for f in spec["fields"] if f["default"] is not None}
+    defaults = {f["name"]: f["example"] for f in spec["fields"] if f["example"] is not None}
     out = run_kit(defaults)
     assert out["ok"], out
     assert (out["result"]["card_count"], out["result"]["bank_count"]) == (3, 2)
