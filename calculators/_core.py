@@ -95,7 +95,8 @@ import decimal
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field as _dc_field
+from dataclasses import dataclass
+from dataclasses import field as _dc_field
 from decimal import Decimal
 from typing import Callable
 
@@ -384,7 +385,6 @@ class Field:
             "max_items": int(self.max_items),
             "max_length": int(self.max_length),
         }
-
 
     def blank_spec(self) -> dict:
         """What a blank field means: ``{"means": "required"|"none"|"value", "value", "text"}``.

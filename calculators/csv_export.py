@@ -16,6 +16,7 @@ Conventions
 >>> to_csv(["名称", "欠款"], [["A", "100.00"], ["+86 call me", "5"]]).splitlines()
 ['\\ufeff名称,欠款', 'A,100.00', "'+86 call me,5"]
 """
+
 from __future__ import annotations
 
 import csv

@@ -149,8 +149,14 @@ def _guard(dec: bool, fn):
         if isinstance(out, complex):
             return float("nan")
         return out
-    except (ZeroDivisionError, OverflowError, ValueError, decimal.InvalidOperation, decimal.DivisionByZero,
-            decimal.Overflow):
+    except (
+        ZeroDivisionError,
+        OverflowError,
+        ValueError,
+        decimal.InvalidOperation,
+        decimal.DivisionByZero,
+        decimal.Overflow,
+    ):
         return _nan(dec)
 
 
@@ -439,7 +445,7 @@ def rate(nper, pmt, pv, fv, when="end", guess=None, tol=None, maxiter=100):
         t1 = (r + 1) ** n
         t2 = (r + 1) ** (n - 1)
         g = f + t1 * v + p * (t1 - 1) * (r * w + 1) / r
-        gp = n * t2 * v - p * (t1 - 1) * (r * w + 1) / (r ** 2) + n * p * t2 * (r * w + 1) / r + p * (t1 - 1) * w / r
+        gp = n * t2 * v - p * (t1 - 1) * (r * w + 1) / (r**2) + n * p * t2 * (r * w + 1) / r + p * (t1 - 1) * w / r
         return g / gp
 
     def calc():

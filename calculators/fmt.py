@@ -18,6 +18,7 @@ Conventions
 >>> pct(Decimal("0.0005"), "en", places=3)
 '0.050%'
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal

@@ -155,7 +155,13 @@ def schedule(principal: Decimal, periods: int, fee_rate: Decimal, fee_collection
             fee = money(0)
         remaining -= part
         rows.append(
-            {"period": k, "principal": money(part), "fee": fee, "payment": money(part + fee), "remaining": money(remaining)}
+            {
+                "period": k,
+                "principal": money(part),
+                "fee": fee,
+                "payment": money(part + fee),
+                "remaining": money(remaining),
+            }
         )
     return rows
 
@@ -443,7 +449,10 @@ CALCULATOR = Calculator(
             "amount_received_yuan",
             t("实际到手金额", "Amount you actually get"),
             "money",
-            help=t("分期时一次扣除手续费时，会少于分期本金。", "Less than the amount when the fee is deducted at the start."),
+            help=t(
+                "分期时一次扣除手续费时，会少于分期本金。",
+                "Less than the amount when the fee is deducted at the start.",
+            ),
         ),
     ),
     compute=compute,
@@ -465,7 +474,7 @@ CALCULATOR = Calculator(
         "fee each month. The monthly rate is the internal rate of return (IRR) of those cash flows; times 12 "
         "it is the annual rate (the method of PBoC announcement [2021] No. 3); the compounded figure is shown "
         "too. Each month's principal is amount ÷ n and the fee is amount × fee rate, rounded half-up to the "
-        "fen; with \"cut to the fen\" the remainder goes into the last payment. The quick estimate "
+        'fen; with "cut to the fen" the remainder goes into the last payment. The quick estimate '
         "24 × fee rate × n ÷ (n + 1) is only an approximation.",
     ),
     references=(

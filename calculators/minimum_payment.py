@@ -122,9 +122,19 @@ def explain(values: dict, result: dict, lang: str) -> str:
 
 def _money_field(name, label, help_, example="0"):
     """A part of the statement: blank means there is none (0)."""
-    return Field(name, "money", label, unit=YUAN, help=help_, example=example, required=False, blank="0",
-                 blank_means=t("留空表示没有（按 0 计算）。", "Left blank, it means none (0)."),
-                 minimum="0", maximum="100000000")
+    return Field(
+        name,
+        "money",
+        label,
+        unit=YUAN,
+        help=help_,
+        example=example,
+        required=False,
+        blank="0",
+        blank_means=t("留空表示没有（按 0 计算）。", "Left blank, it means none (0)."),
+        minimum="0",
+        maximum="100000000",
+    )
 
 
 CALCULATOR = Calculator(
@@ -142,12 +152,18 @@ CALCULATOR = Calculator(
         _money_field(
             "installment_due",
             PARTS[2][1],
-            t("本月到期的分期本金，通常全额计入最低还款额。", "Instalment principal due this month; usually counted in full."),
+            t(
+                "本月到期的分期本金，通常全额计入最低还款额。",
+                "Instalment principal due this month; usually counted in full.",
+            ),
         ),
         _money_field(
             "fees",
             PARTS[3][1],
-            t("本月的分期手续费、年费等，通常全额计入。", "This month's instalment fees, annual fee etc.; usually counted in full."),
+            t(
+                "本月的分期手续费、年费等，通常全额计入。",
+                "This month's instalment fees, annual fee etc.; usually counted in full.",
+            ),
         ),
         _money_field("interest", PARTS[4][1], t("账单上的利息。", "Interest on the statement.")),
         _money_field("over_limit", PARTS[5][1], t("超过信用额度的金额。", "Any amount above your credit limit.")),
@@ -179,7 +195,9 @@ CALCULATOR = Calculator(
             example="1",
             required=False,
             blank="1",
-            blank_means=t("留空时按 100% 计算（保守假设）。", "Left blank, it counts as 100 % (the cautious assumption)."),
+            blank_means=t(
+                "留空时按 100% 计算（保守假设）。", "Left blank, it counts as 100 % (the cautious assumption)."
+            ),
             minimum="0",
             maximum="1",
             percent=True,

@@ -76,7 +76,6 @@ from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from . import fmt as _fmt
 from . import plan_calendar as _plan_calendar
-from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     FEN,
     PERCENT,
@@ -95,6 +94,7 @@ from ._core import (
     rate,
     t,
 )
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 
 __all__ = ["negotiated_plan", "plan_schedule", "CALCULATOR", "MODES", "MAX_PERIODS"]
 
@@ -106,8 +106,6 @@ _ZERO = Decimal("0")
 #: Decimal precision, however long the plan.
 MAX_YUAN = "100000000"
 _TWELVE = Decimal("12")
-
-
 
 
 def _too_long(periods: int) -> InputError:
@@ -341,7 +339,7 @@ def _needed(field: str, zh_label: str, en_label: str, zh_mode: str, en_mode: str
         field,
         "required",
         f"{zh_label}：“{zh_mode}”方式要用到它，请填写（没有就填 0）。",
-        f"{en_label}: \"{en_mode}\" uses it; enter it (0 if there is none).",
+        f'{en_label}: "{en_mode}" uses it; enter it (0 if there is none).',
     )
 
 
@@ -350,9 +348,13 @@ def _compute(values: dict) -> dict:
     labels = dict(_MODE_LABELS)
     problems = []
     if mode == "flat_fee" and values["fee_rate_per_period"] is None:
-        problems.append(_needed("fee_rate_per_period", "每期手续费率", "Fee per period", labels[mode]["zh"], labels[mode]["en"]))
+        problems.append(
+            _needed("fee_rate_per_period", "每期手续费率", "Fee per period", labels[mode]["zh"], labels[mode]["en"])
+        )
     if mode in ("annuity", "equal_principal") and values["annual_rate"] is None:
-        problems.append(_needed("annual_rate", "年利率", "Annual interest rate", labels[mode]["zh"], labels[mode]["en"]))
+        problems.append(
+            _needed("annual_rate", "年利率", "Annual interest rate", labels[mode]["zh"], labels[mode]["en"])
+        )
     periods = values["periods"]
     if periods is None and values["monthly_affordable_yuan"] is None:
         problems.append(
@@ -360,7 +362,7 @@ def _compute(values: dict) -> dict:
                 "periods",
                 "required",
                 "期数（月）：请填写期数，或填写“每月最多能还”让计算器选择期数。",
-                "Number of months: enter it, or fill in \"most I can pay a month\" to have it chosen.",
+                'Number of months: enter it, or fill in "most I can pay a month" to have it chosen.',
             )
         )
     if problems:
@@ -404,16 +406,20 @@ def explain(values: dict, result: dict, lang: str) -> str:
             lead + body + " Article 70 of the credit card measures for commercial banks allows the bank to agree such "
             "a plan but does not oblige it to; interest and fees are part of what is negotiated."
         )
-    lead = (
-        f"每月最多还 {fmt_yuan(cap, lang)}，最短需要分 {n} 期："
-        if reverse
-        else f"如果银行同意按这个方案分 {n} 期，"
-    )
+    lead = f"每月最多还 {fmt_yuan(cap, lang)}，最短需要分 {n} 期：" if reverse else f"如果银行同意按这个方案分 {n} 期，"
     down = result["down_payment_yuan"]
     body = f"先付首付 {fmt_yuan(down, lang)}，" if down > 0 else ""
     body += f"第一期还 {first}，最后一期还 {last}，一共还 {total}"
-    body += "，不多付钱。" if cost == 0 else f"，比欠款多付 {fmt_yuan(cost, lang)}（折合年化约 {fmt_pct(result['apr_nominal'], lang, 2)}）。"
-    return lead + body + "《商业银行信用卡业务监督管理办法》第七十条只是允许银行与你协商，银行不一定同意；是否继续收利息和费用也要双方谈定。"
+    body += (
+        "，不多付钱。"
+        if cost == 0
+        else f"，比欠款多付 {fmt_yuan(cost, lang)}（折合年化约 {fmt_pct(result['apr_nominal'], lang, 2)}）。"
+    )
+    return (
+        lead
+        + body
+        + "《商业银行信用卡业务监督管理办法》第七十条只是允许银行与你协商，银行不一定同意；是否继续收利息和费用也要双方谈定。"
+    )
 
 
 CALCULATOR = Calculator(
@@ -428,7 +434,8 @@ CALCULATOR = Calculator(
             unit=YUAN,
             help=t("与银行确认的欠款总额。", "The total debt as confirmed with the bank."),
             example="50000",
-            minimum="0.01", maximum=MAX_YUAN,
+            minimum="0.01",
+            maximum=MAX_YUAN,
         ),
         Field(
             "periods",
@@ -438,13 +445,13 @@ CALCULATOR = Calculator(
             help=t(
                 "1 到 60 期。第七十条规定个性化分期最长不超过 5 年（60 期）。填了“每月最多能还”时由计算器选择期数。",
                 "1 to 60. Article 70 limits a personalised instalment plan to 5 years (60 months). If you fill in "
-                "\"most I can pay a month\", the calculator chooses the number of months.",
+                '"most I can pay a month", the calculator chooses the number of months.',
             ),
             example="36",
             required=False,
             blank_means=t(
                 "填了“每月最多能还”时可留空；否则必填。",
-                "May be left blank when \"most I can pay a month\" is filled in; otherwise required.",
+                'May be left blank when "most I can pay a month" is filled in; otherwise required.',
             ),
             minimum="1",
         ),
@@ -467,10 +474,16 @@ CALCULATOR = Calculator(
             t("每期手续费率", "Fee per period"),
             unit=PERCENT,
             percent=True,
-            help=t("仅用于“每期固定手续费”，按分期本金计算。", "Only for \"fixed fee each period\"; a share of the amount in the plan."),
+            help=t(
+                "仅用于“每期固定手续费”，按分期本金计算。",
+                'Only for "fixed fee each period"; a share of the amount in the plan.',
+            ),
             example="0.006",
             required=False,
-            blank_means=t("只在“每期固定手续费”方式下必填；没有手续费就填 0。", "Required only for the fixed-fee mode; enter 0 if there is no fee."),
+            blank_means=t(
+                "只在“每期固定手续费”方式下必填；没有手续费就填 0。",
+                "Required only for the fixed-fee mode; enter 0 if there is no fee.",
+            ),
             minimum="0",
             maximum="0.1",
         ),
@@ -480,10 +493,16 @@ CALCULATOR = Calculator(
             t("年利率", "Annual interest rate"),
             unit=PERCENT,
             percent=True,
-            help=t("仅用于“等额本息”“等额本金”，月利率 = 年利率 ÷ 12。", "Only for equal payments and equal principal; monthly rate = annual rate / 12."),
+            help=t(
+                "仅用于“等额本息”“等额本金”，月利率 = 年利率 ÷ 12。",
+                "Only for equal payments and equal principal; monthly rate = annual rate / 12.",
+            ),
             example="0.12",
             required=False,
-            blank_means=t("只在“等额本息”“等额本金”方式下必填；免息就填 0。", "Required only for the two annual-rate modes; enter 0 for no interest."),
+            blank_means=t(
+                "只在“等额本息”“等额本金”方式下必填；免息就填 0。",
+                "Required only for the two annual-rate modes; enter 0 for no interest.",
+            ),
             minimum="0",
             maximum="1",
         ),
@@ -497,7 +516,8 @@ CALCULATOR = Calculator(
             required=False,
             blank="0",
             blank_means=t("留空表示没有首付（按 0 计算）。", "Left blank, there is no down payment (0)."),
-            minimum="0", maximum=MAX_YUAN,
+            minimum="0",
+            maximum=MAX_YUAN,
         ),
         Field(
             "monthly_affordable_yuan",
@@ -509,7 +529,8 @@ CALCULATOR = Calculator(
                 "Optional. If given, the shortest plan you can afford is chosen (at most 60 months).",
             ),
             required=False,
-            minimum="0.01", maximum=MAX_YUAN,
+            minimum="0.01",
+            maximum=MAX_YUAN,
         ),
         # Only for the calendar file (calculators/plan_calendar.py); the figures do not use it.
         Field(

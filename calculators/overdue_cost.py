@@ -68,7 +68,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     DAYS,
     PERCENT,
@@ -84,6 +83,7 @@ from ._core import (
     money,
     t,
 )
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 
 __all__ = ["overdue_cost", "late_fee", "default_late_fee_cycles", "CALCULATOR", "COMPOUNDING"]
 
@@ -92,8 +92,6 @@ _ZERO = Decimal("0")
 #: Largest amount a money field accepts (100 million yuan): keeps every figure well inside
 #: Decimal precision, however long the plan.
 MAX_YUAN = "100000000"
-
-
 
 
 def late_fee(unpaid_minimum, rate=Decimal("0.05"), minimum=None, maximum=None) -> Decimal:
@@ -387,14 +385,18 @@ CALCULATOR = Calculator(
             "money",
             t("欠款金额", "Balance owed"),
             unit=YUAN,
-            help=t("到期没有还清的账单金额。只想算违约金可以填 0。", "The statement balance not repaid. Enter 0 to work out the late fee alone."),
+            help=t(
+                "到期没有还清的账单金额。只想算违约金可以填 0。",
+                "The statement balance not repaid. Enter 0 to work out the late fee alone.",
+            ),
             example="10000",
             required=False,
             blank_means=t(
                 "留空表示不计欠款的利息，只算违约金（此时请填最低还款额）。",
                 "Left blank, no interest is counted, only the late fee (then enter the minimum payment).",
             ),
-            minimum="0", maximum=MAX_YUAN,
+            minimum="0",
+            maximum=MAX_YUAN,
         ),
         Field(
             "days_overdue",
@@ -467,8 +469,11 @@ CALCULATOR = Calculator(
             help=t("账单上的最低还款额。", "The minimum payment on the statement."),
             example="1000",
             required=False,
-            blank_means=t("留空表示没有最低还款额可算，不计违约金。", "Left blank, there is no minimum to go by, so no late fee."),
-            minimum="0", maximum=MAX_YUAN,
+            blank_means=t(
+                "留空表示没有最低还款额可算，不计违约金。", "Left blank, there is no minimum to go by, so no late fee."
+            ),
+            minimum="0",
+            maximum=MAX_YUAN,
         ),
         Field(
             "paid_amount",
@@ -479,7 +484,8 @@ CALCULATOR = Calculator(
             required=False,
             blank="0",
             blank_means=t("留空表示没有还（按 0 计算）。", "Left blank, nothing was paid (0)."),
-            minimum="0", maximum=MAX_YUAN,
+            minimum="0",
+            maximum=MAX_YUAN,
         ),
         Field(
             "late_fee_rate",
@@ -503,7 +509,8 @@ CALCULATOR = Calculator(
             help=t("合同规定了最低收费才填。", "Only if your agreement sets a minimum fee."),
             required=False,
             blank_means=t("留空表示没有下限。", "Left blank, there is no floor."),
-            minimum="0", maximum=MAX_YUAN,
+            minimum="0",
+            maximum=MAX_YUAN,
         ),
         Field(
             "late_fee_max",
@@ -513,7 +520,8 @@ CALCULATOR = Calculator(
             help=t("合同规定了最高收费才填。", "Only if your agreement sets a maximum fee."),
             required=False,
             blank_means=t("留空表示没有上限。", "Left blank, there is no cap."),
-            minimum="0", maximum=MAX_YUAN,
+            minimum="0",
+            maximum=MAX_YUAN,
         ),
         Field(
             "late_fee_cycles",

@@ -58,7 +58,6 @@ from decimal import Decimal
 from fractions import Fraction
 
 from . import fmt as _fmt
-from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     PERCENT,
     YUAN,
@@ -73,6 +72,7 @@ from ._core import (
     money,
     t,
 )
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 
 __all__ = [
     "payoff_plan",
@@ -100,8 +100,6 @@ MAX_YUAN = "100000000"
 _RUNAWAY = Decimal(10) ** 20
 _ARROW = " → "
 _FEN = Decimal("0.01")
-
-
 
 
 def _rate_parts(rate, basis: str) -> tuple:
@@ -443,7 +441,7 @@ def payoff_plan(debts, monthly_budget, strategy: str = "avalanche") -> dict:
 _REF_CFPB = {
     "zh": "美国消费者金融保护局（CFPB）《What should I do if I can't pay my credit card bills?》（texaslawhelp.org 转载）："
     "还不起信用卡时，先把收入和支出加起来，确定自己每月能还多少。",
-    "en": "US CFPB, \"What should I do if I can't pay my credit card bills?\" (as copied by texaslawhelp.org): add up "
+    "en": 'US CFPB, "What should I do if I can\'t pay my credit card bills?" (as copied by texaslawhelp.org): add up '
     "income and expenses and decide what you can afford.",
     "url": "https://texaslawhelp.org/article/steps-take-if-you-cannot-pay-your-credit-cards",
 }
@@ -510,7 +508,11 @@ CALCULATOR = Calculator(
             ],
             items=(
                 Field(
-                    "name", "text", t("名称", "Name"), required=False, max_length=40,
+                    "name",
+                    "text",
+                    t("名称", "Name"),
+                    required=False,
+                    max_length=40,
                     blank_means=t("留空时按顺序叫 #1、#2……", "Left blank, cards are called #1, #2…"),
                 ),
                 Field("balance", "money", t("欠款", "Balance"), unit=YUAN, minimum="0.01", maximum=MAX_YUAN),
@@ -528,7 +530,10 @@ CALCULATOR = Calculator(
                     "rate_basis",
                     "choice",
                     t("利率按", "Rate per"),
-                    help=t("必须选：同一个数字按日和按年差别很大。", "Required: the same figure per day and per year are very different."),
+                    help=t(
+                        "必须选：同一个数字按日和按年差别很大。",
+                        "Required: the same figure per day and per year are very different.",
+                    ),
                     choices=(
                         ("daily", t("日", "day")),
                         ("monthly", t("月", "month")),
@@ -536,9 +541,17 @@ CALCULATOR = Calculator(
                     ),
                 ),
                 Field(
-                    "min_payment", "money", t("每月最低还款", "Monthly minimum"), unit=YUAN, minimum="0",
-                    maximum=MAX_YUAN, required=False, blank="0",
-                    blank_means=t("留空表示这张卡没有最低还款（按 0 计算）。", "Left blank, this card has no minimum (0)."),
+                    "min_payment",
+                    "money",
+                    t("每月最低还款", "Monthly minimum"),
+                    unit=YUAN,
+                    minimum="0",
+                    maximum=MAX_YUAN,
+                    required=False,
+                    blank="0",
+                    blank_means=t(
+                        "留空表示这张卡没有最低还款（按 0 计算）。", "Left blank, this card has no minimum (0)."
+                    ),
                 ),
             ),
             max_items=20,
@@ -550,7 +563,8 @@ CALCULATOR = Calculator(
             unit=YUAN,
             help=t("至少要够还所有卡的最低还款额。", "At least the sum of the cards' minimum payments."),
             example="4000",
-            minimum="0.01", maximum=MAX_YUAN,
+            minimum="0.01",
+            maximum=MAX_YUAN,
         ),
         Field(
             "strategy",

@@ -42,8 +42,16 @@ import hashlib
 
 from . import fmt
 
-__all__ = ["add_months", "due_dates", "escape_text", "fold", "calendar_ics", "plan_events",
-           "negotiated_plan_calendar", "REMINDER_DAYS"]
+__all__ = [
+    "add_months",
+    "due_dates",
+    "escape_text",
+    "fold",
+    "calendar_ics",
+    "plan_events",
+    "negotiated_plan_calendar",
+    "REMINDER_DAYS",
+]
 
 #: The reminder comes this many days before each due date.
 REMINDER_DAYS = 3
@@ -73,8 +81,15 @@ def escape_text(text: str) -> str:
     >>> escape_text("a,b;c\\\\d\\ne")
     'a\\\\,b\\\\;c\\\\\\\\d\\\\ne'
     """
-    return (str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        str(text)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def fold(line: str) -> str:
@@ -102,15 +117,18 @@ def _summary(event: dict) -> str:
     en = fmt.yuan(event["amount_yuan"], "en")
     n, count = event["number"], event["count"]
     payee = event["payee"]
-    return (f"还款 {zh}（{payee['zh']}，第 {n}/{count} 期） / "
-            f"Pay {en} ({payee['en']}, payment {n} of {count})")
+    return f"还款 {zh}（{payee['zh']}，第 {n}/{count} 期） / Pay {en} ({payee['en']}, payment {n} of {count})"
 
 
 def _description(event: dict) -> str:
-    zh = ("按协议还款日还款。如果这一期会晚还，请在还款日之前打电话告诉银行，并请银行书面确认新的安排。"
-          "只通过银行自己的渠道还到你自己名下的卡。")
-    en = ("Pay on the agreed date. If this payment will be late, call the bank before the due date and ask it to "
-          "confirm any new arrangement in writing. Pay only into your own card through the bank's own channels.")
+    zh = (
+        "按协议还款日还款。如果这一期会晚还，请在还款日之前打电话告诉银行，并请银行书面确认新的安排。"
+        "只通过银行自己的渠道还到你自己名下的卡。"
+    )
+    en = (
+        "Pay on the agreed date. If this payment will be late, call the bank before the due date and ask it to "
+        "confirm any new arrangement in writing. Pay only into your own card through the bank's own channels."
+    )
     phone = event.get("phone")
     if phone:
         zh += f"银行电话：{phone}。"
@@ -177,6 +195,7 @@ def negotiated_plan_calendar(result: dict, lang: str, inputs: dict) -> str:
     if any, is the first event; then one event a month.
     """
     import calculators
+
     from ._core import parse_inputs
 
     calc = calculators.get("negotiated_plan")

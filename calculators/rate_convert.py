@@ -125,14 +125,19 @@ CALCULATOR = Calculator(
             "integer",
             t("账单周期天数", "Days in a statement cycle"),
             unit=DAYS,
-            help=t("用于换算月利率和按月复利，通常约 30 天。", "Used for the monthly rate and monthly compounding; usually about 30."),
+            help=t(
+                "用于换算月利率和按月复利，通常约 30 天。",
+                "Used for the monthly rate and monthly compounding; usually about 30.",
+            ),
             example="30",
             minimum="1",
             maximum="366",
         ),
     ),
     outputs=(
-        Output("annual_simple_365", t("年利率（单利，365 天）", "Annual rate (simple, 365 days)"), "rate", primary=True),
+        Output(
+            "annual_simple_365", t("年利率（单利，365 天）", "Annual rate (simple, 365 days)"), "rate", primary=True
+        ),
         Output("annual_simple_360", t("年利率（单利，360 天）", "Annual rate (simple, 360 days)"), "rate"),
         Output("monthly_rate", t("每个账单周期的利率", "Rate per statement cycle"), "rate"),
         Output(

@@ -26,6 +26,7 @@ Conventions
 >>> render.field_id("installment_apr", "debts.0.balance")
 'calc-installment_apr-debts-0-balance'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -66,10 +67,22 @@ UI = {
     "add_row": {"zh": "添加一行", "en": "Add a row"},
     "remove_row": {"zh": "删除", "en": "Remove"},
     "rows": {"zh": "{n} 行", "en": "{n} rows"},
-    "loading": {"zh": "正在加载计算引擎，下面先显示示例结果……", "en": "Loading the calculator engine; the example result stays below meanwhile…"},
-    "loading_stale": {"zh": "正在加载计算引擎，加载后按你的数字重新计算……", "en": "Loading the calculator engine; your numbers will be computed once it is ready…"},
-    "ready": {"zh": "实时计算已就绪：改动数字，结果随之更新。", "en": "Live calculation is ready: change a number and the result follows."},
-    "savedata": {"zh": "已开启省流量模式：开始修改数字时才加载计算引擎（约 6 MB）。", "en": "Data saver is on: the calculator engine (about 6 MB) loads when you start editing."},
+    "loading": {
+        "zh": "正在加载计算引擎，下面先显示示例结果……",
+        "en": "Loading the calculator engine; the example result stays below meanwhile…",
+    },
+    "loading_stale": {
+        "zh": "正在加载计算引擎，加载后按你的数字重新计算……",
+        "en": "Loading the calculator engine; your numbers will be computed once it is ready…",
+    },
+    "ready": {
+        "zh": "实时计算已就绪：改动数字，结果随之更新。",
+        "en": "Live calculation is ready: change a number and the result follows.",
+    },
+    "savedata": {
+        "zh": "已开启省流量模式：开始修改数字时才加载计算引擎（约 6 MB）。",
+        "en": "Data saver is on: the calculator engine (about 6 MB) loads when you start editing.",
+    },
     "fallback": {
         "zh": "这个浏览器无法在页面里实时计算（需要较新的浏览器，例如 Chrome 95、Safari 16.4 或更新版本）。下面是示例数字的计算结果。",
         "en": "This browser cannot run the live calculation (it needs a newer browser such as Chrome 95 or Safari 16.4 or later). The result below is for the example numbers.",
@@ -79,10 +92,19 @@ UI = {
         "en": "WeChat's built-in browser cannot run the live calculation here: tap “…” at the top right and choose “Open in browser”. The result below is for the example numbers.",
     },
     "retry": {"zh": "重试", "en": "Try again"},
-    "stale": {"zh": "输入有误，下面仍是上一次有效输入的结果。", "en": "Some input is invalid; the result below is still for the last valid input."},
+    "stale": {
+        "zh": "输入有误，下面仍是上一次有效输入的结果。",
+        "en": "Some input is invalid; the result below is still for the last valid input.",
+    },
     "share": {"zh": "复制链接", "en": "Copy link"},
-    "copied": {"zh": "链接已复制。链接里带着你的数字（只在“#”之后，不会发送给服务器）。", "en": "Link copied. It carries your numbers after the “#”, which is never sent to a server."},
-    "copy_failed": {"zh": "无法自动复制，请复制地址栏中的链接。", "en": "Could not copy automatically; copy the link from the address bar."},
+    "copied": {
+        "zh": "链接已复制。链接里带着你的数字（只在“#”之后，不会发送给服务器）。",
+        "en": "Link copied. It carries your numbers after the “#”, which is never sent to a server.",
+    },
+    "copy_failed": {
+        "zh": "无法自动复制，请复制地址栏中的链接。",
+        "en": "Could not copy automatically; copy the link from the address bar.",
+    },
     "csv": {"zh": "下载明细（CSV）", "en": "Download schedule (CSV)"},
     "ics": {"zh": "下载还款日历（.ics）", "en": "Download payment calendar (.ics)"},
     "print": {"zh": "打印", "en": "Print"},
@@ -249,14 +271,11 @@ def _control(calc_name: str, f, name: str, text: str, lang: str, described: str,
         for value, label in f.choices:
             sel = " selected" if value == text else ""
             opts.append(f'<option value="{escape(value)}"{sel}>{escape(_t(label, lang))}</option>')
-        return f'<select {common}>{"".join(opts)}</select>'
+        return f"<select {common}>{''.join(opts)}</select>"
     if f.kind == "date":
         return f'<input {common} type="date" value="{escape(text)}" autocomplete="off">'
     if f.kind == "text":
-        return (
-            f'<input {common} type="text" value="{escape(text)}" maxlength="{int(f.max_length)}"'
-            ' autocomplete="off">'
-        )
+        return f'<input {common} type="text" value="{escape(text)}" maxlength="{int(f.max_length)}" autocomplete="off">'
     mode = "numeric" if f.kind == "integer" else "decimal"
     return (
         f'<input {common} type="text" inputmode="{mode}" value="{escape(text)}" autocomplete="off"'
@@ -282,11 +301,17 @@ def _field_html(calc_name: str, f, name: str, text: str, lang: str, hint: str | 
     unit_html = f'<span class="calc-unit" aria-hidden="true">{escape(unit)}</span>' if unit else ""
     label = escape(_t(f.label, lang))
     # The unit is part of the accessible name (the visible unit is aria-hidden).
-    sr_unit = f'<span class="calc-sr">（{escape(unit)}）</span>' if unit and lang == "zh" else (
-        f'<span class="calc-sr"> ({escape(unit)})</span>' if unit else ""
+    sr_unit = (
+        f'<span class="calc-sr">（{escape(unit)}）</span>'
+        if unit and lang == "zh"
+        else (f'<span class="calc-sr"> ({escape(unit)})</span>' if unit else "")
     )
     # A choice with a blank value always has one selected: "optional" would only confuse.
-    optional = "" if f.required or f.kind == "choice" else f'<span class="calc-optional">{escape(_ui("optional", lang))}</span>'
+    optional = (
+        ""
+        if f.required or f.kind == "choice"
+        else f'<span class="calc-optional">{escape(_ui("optional", lang))}</span>'
+    )
     return (
         f'<div class="calc-field calc-kind-{f.kind}" data-field="{escape(name)}">'
         f'<label for="{fid}">{label}{sr_unit}{optional}</label>'
@@ -300,8 +325,14 @@ def _field_html(calc_name: str, f, name: str, text: str, lang: str, hint: str | 
 def _row_html(calc_name: str, f, index, number, texts: dict, lang: str, hints: dict | None = None) -> str:
     """One row of a list field; ``index``/``number`` may be the template placeholders."""
     items = "".join(
-        _field_html(calc_name, item, f"{f.name}.{index}.{item.name}", texts.get(item.name, ""), lang,
-                    None if hints is None else hints.get(item.name, ""))
+        _field_html(
+            calc_name,
+            item,
+            f"{f.name}.{index}.{item.name}",
+            texts.get(item.name, ""),
+            lang,
+            None if hints is None else hints.get(item.name, ""),
+        )
         for item in f.items
     )
     row_label = escape(_ui("row", lang, n="\x00")).replace("\x00", f'<span class="calc-row-num">{number}</span>')
@@ -320,9 +351,7 @@ def _list_html(calc_name: str, f, rows: list, lang: str, hints: dict | None = No
     fid = field_id(calc_name, f.name)
     help_text = _t(f.help, lang)
     help_html = f'<p class="calc-help" id="{fid}-help">{escape(help_text)}</p>' if help_text else ""
-    body = "".join(
-        _row_html(calc_name, f, i, i + 1, texts, lang, hints) for i, texts in enumerate(rows)
-    )
+    body = "".join(_row_html(calc_name, f, i, i + 1, texts, lang, hints) for i, texts in enumerate(rows))
     blank = {item.name: "" if hints is not None else _default_text(item) for item in f.items}
     template = _row_html(calc_name, f, "__i__", "__n__", blank, lang, hints)
     return (
@@ -333,7 +362,7 @@ def _list_html(calc_name: str, f, rows: list, lang: str, hints: dict | None = No
         f'<div class="calc-rows">{body}</div>'
         f'<template class="calc-row-template">{template}</template>'
         f'<button type="button" class="calc-button calc-row-add" data-action="add-row" hidden>'
-        f'{escape(_ui("add_row", lang))}</button>'
+        f"{escape(_ui('add_row', lang))}</button>"
         f'<p class="calc-error" id="{fid}-err" hidden></p>'
         "</fieldset>"
     )
@@ -485,7 +514,7 @@ def _table_html(calc, result: dict, lang: str) -> str:
         f'<summary>{caption} <span class="calc-count">({count})</span></summary>'
         f'<div class="calc-table-wrap" tabindex="0" role="region" aria-label="{caption}">'
         f'<table><caption class="calc-sr">{caption}</caption><thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table></div>{note}</details>'
+        f"<tbody>{''.join(body)}</tbody></table></div>{note}</details>"
     )
 
 
@@ -650,9 +679,7 @@ def _chart_html(calc, result: dict, lang: str) -> str:
                     f'<text class="calc-axis" x="{_q(x_of(xs[i]))}" y="{_H - _MB + 16}" text-anchor="{anchor}">'
                     f"{escape(_shown(x_labels[i], 'text', lang))}</text>"
                 )
-    parts.append(
-        f'<line class="calc-axis-line" x1="{_ML}" x2="{_W - _MR}" y1="{_q(base_y)}" y2="{_q(base_y)}"/>'
-    )
+    parts.append(f'<line class="calc-axis-line" x1="{_ML}" x2="{_W - _MR}" y1="{_q(base_y)}" y2="{_q(base_y)}"/>')
     x_name = ""
     if calc.table:
         for c in calc.table.columns:
@@ -740,9 +767,7 @@ def render_result(name: str, result: dict, lang: str, inputs: dict | None = None
 def render_error(errors: list, lang: str) -> str:
     """A list of run() errors as HTML (used when even the default inputs fail)."""
     lang = _lang(lang)
-    items = "".join(
-        f"<li>{escape(_t(e.get('message'), lang))}</li>" for e in errors if isinstance(e, dict)
-    )
+    items = "".join(f"<li>{escape(_t(e.get('message'), lang))}</li>" for e in errors if isinstance(e, dict))
     return f'<ul class="calc-error-list">{items}</ul>'
 
 
@@ -835,18 +860,18 @@ def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
     attr_html = " ".join(f'{k}="{escape(str(v))}"' for k, v in attrs.items())
     csv_button = (
         f'<button type="button" class="calc-button" data-action="csv" data-filename="{escape(name)}.csv" hidden>'
-        f'{escape(_ui("csv", lang))}</button>'
+        f"{escape(_ui('csv', lang))}</button>"
         if calc.table
         else ""
     )
     ics_button = (
         f'<button type="button" class="calc-button" data-action="ics" data-filename="{escape(name)}.ics" hidden>'
-        f'{escape(_ui("ics", lang))}</button>'
+        f"{escape(_ui('ics', lang))}</button>"
         if calc.calendar
         else ""
     )
     return (
-        f'<section {attr_html}>'
+        f"<section {attr_html}>"
         f'<div class="calc-status" role="status"><span class="calc-spinner" aria-hidden="true" hidden></span>'
         f'<span class="calc-status-text"></span></div>'
         f'<div class="calc-fallback" hidden><p class="calc-fallback-text" data-variant="default">{escape(_ui("fallback", lang))}</p>'

@@ -144,8 +144,19 @@ def explain(values: dict, result: dict, lang: str) -> str:
 
 
 def _money(name, label, help_, example, required=True, blank=None, blank_means=None):
-    return Field(name, "money", label, unit=YUAN, help=help_, example=example, required=required, blank=blank,
-                 blank_means=blank_means, minimum="0", maximum="100000000")
+    return Field(
+        name,
+        "money",
+        label,
+        unit=YUAN,
+        help=help_,
+        example=example,
+        required=required,
+        blank=blank,
+        blank_means=blank_means,
+        minimum="0",
+        maximum="100000000",
+    )
 
 
 CALCULATOR = Calculator(
@@ -162,7 +173,10 @@ CALCULATOR = Calculator(
         _money(
             "essential_spending_yuan",
             t("每月必要开支", "Essential monthly spending"),
-            t("房租、吃饭、交通、水电、医疗、子女教育等。", "Rent, food, transport, utilities, medical costs, children's schooling."),
+            t(
+                "房租、吃饭、交通、水电、医疗、子女教育等。",
+                "Rent, food, transport, utilities, medical costs, children's schooling.",
+            ),
             "5000",
         ),
         _money(
@@ -214,7 +228,10 @@ CALCULATOR = Calculator(
             "months_at_this_rate",
             t("不计利息时需要的月数", "Months needed with no interest"),
             "count",
-            help=t("只是下限：实际协商结果可能仍收取部分利息或费用。", "A lower bound: a plan may still charge some interest or fees."),
+            help=t(
+                "只是下限：实际协商结果可能仍收取部分利息或费用。",
+                "A lower bound: a plan may still charge some interest or fees.",
+            ),
         ),
     ),
     compute=compute,
@@ -242,13 +259,13 @@ CALCULATOR = Calculator(
         },
         {
             "zh": "美国消费者金融保护局（CFPB）《What should I do if I can't pay my credit card bills?》：先算清收支，决定能负担多少，再联系发卡机构",
-            "en": "US CFPB, \"What should I do if I can't pay my credit card bills?\": add up income and expenses and "
+            "en": 'US CFPB, "What should I do if I can\'t pay my credit card bills?": add up income and expenses and '
             "decide what you can afford, then call the card company",
             "url": "https://texaslawhelp.org/article/steps-take-if-you-cannot-pay-your-credit-cards",
         },
         {
             "zh": "英国 National Debtline 类债务指南《How to deal with debt》：只承诺按预算能负担的金额",
-            "en": "UK National Debtline-style guide \"How to deal with debt\": offer only what you can afford, based on a budget",
+            "en": 'UK National Debtline-style guide "How to deal with debt": offer only what you can afford, based on a budget',
             "url": None,
         },
     ),

@@ -85,7 +85,6 @@ import datetime
 from decimal import ROUND_DOWN, Decimal
 
 from . import fmt as _fmt
-from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 from ._core import (
     FEN,
     PERCENT,
@@ -100,6 +99,7 @@ from ._core import (
     money,
     t,
 )
+from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 
 __all__ = ["revolving_interest", "CALCULATOR", "METHODS", "DAY_COUNTS", "MAX_WINDOW_DAYS"]
 
@@ -113,8 +113,6 @@ _ZERO = Decimal("0")
 #: Decimal precision, however long the plan.
 MAX_YUAN = "100000000"
 _ONE_DAY = datetime.timedelta(days=1)
-
-
 
 
 def revolving_interest(
@@ -172,13 +170,14 @@ def revolving_interest(
         raise ValueError(f"day_count must be one of {DAY_COUNTS}")
     rate = _d(daily_rate)
     tolerance = _d(tolerance_yuan)
-    txs = sorted(
-        ((r["posting_date"], _d(r["amount_yuan"])) for r in transactions), key=lambda x: x[0]
-    )
+    txs = sorted(((r["posting_date"], _d(r["amount_yuan"])) for r in transactions), key=lambda x: x[0])
     pays = sorted(((r["date"], _d(r["amount_yuan"])) for r in payments), key=lambda x: x[0])
     if not txs:
         raise InputError(
-            "transactions", "required", "请至少填写一笔账单上的消费。", "Add at least one transaction from the statement."
+            "transactions",
+            "required",
+            "请至少填写一笔账单上的消费。",
+            "Add at least one transaction from the statement.",
         )
     if due_date >= statement_date:
         raise InputError(
@@ -367,7 +366,9 @@ def explain(values: dict, result: dict, lang: str) -> str:
                 f"The statement was {bal} and {paid} was repaid by the due date. If only the unpaid part "
                 f"bears interest, about {interest} of interest ({_fmt.count(days, 'day', 'days')}) appears on the next statement."
             )
-        return f"账单 {bal}，到期前还了 {paid}。如果只对未还部分计息，下一期账单上约有 {interest} 利息（计息 {days} 天）。"
+        return (
+            f"账单 {bal}，到期前还了 {paid}。如果只对未还部分计息，下一期账单上约有 {interest} 利息（计息 {days} 天）。"
+        )
     if en:
         return (
             f"The statement was {bal} but only {paid} was repaid by the due date, so the whole amount "
@@ -431,7 +432,10 @@ CALCULATOR = Calculator(
             "statement_date",
             "date",
             t("下一个账单日", "Next statement date"),
-            help=t("利息记在下一期账单上；计到这一天。", "Interest is posted on the next statement; it is counted up to this day."),
+            help=t(
+                "利息记在下一期账单上；计到这一天。",
+                "Interest is posted on the next statement; it is counted up to this day.",
+            ),
             example="2026-04-20",
         ),
         Field(
@@ -522,8 +526,8 @@ CALCULATOR = Calculator(
         "选“只对未还部分计息”时，到期前的还款先冲抵最早的消费。默认从记账日算到下一个账单日（含两端）。"
         "每段利息 = 金额 × 日利率 × 天数，四舍五入到分，总利息为各段之和。容差默认为 0。不含违约金和分期手续费。",
         "If the statement is not repaid in full by the due date, the default is the common practice: the whole amount "
-        "bears interest from each posting date, and a payment lowers the balance from its own date. With \"unpaid part "
-        "only\", payments made by the due date are applied to the oldest purchases first. Days are counted from the "
+        'bears interest from each posting date, and a payment lowers the balance from its own date. With "unpaid part '
+        'only", payments made by the due date are applied to the oldest purchases first. Days are counted from the '
         "posting date through the next statement date (both included) by default. Each segment's interest = balance x "
         "daily rate x days, rounded half-up to the fen; the total is the sum of the segments. The tolerance defaults "
         "to 0. Late fees and instalment fees are not included.",

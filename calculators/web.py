@@ -28,6 +28,7 @@ response with a bilingual message, never a traceback.
 >>> json.loads(handle("not json"))["errors"][0]["code"]
 'bad_request'
 """
+
 from __future__ import annotations
 
 import json

@@ -5,12 +5,12 @@ Each concern registers its own macros: ``banks`` (data/banks/*.yml), ``calculato
 (data/help_lines.yml), ``faq`` (data/faq.yml). Shared helpers are in
 ``macros.common``. Build hooks (not macros) are ``macros/csp.py`` and ``macros/runtime.py``.
 """
+
 from __future__ import annotations
 
 import importlib
 
-_MACRO_MODULES = ("macros.banks", "macros.calculator_pages", "macros.kit_pages", "macros.help_lines",
-                  "macros.faq")
+_MACRO_MODULES = ("macros.banks", "macros.calculator_pages", "macros.kit_pages", "macros.help_lines", "macros.faq")
 
 
 def define_env(env):

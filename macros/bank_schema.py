@@ -82,10 +82,10 @@ PUBLISHABLE = ("C", "S")
 # Chinese service numbers we accept, written the way the site shows them.
 NUMBER_FORMS = "955xx, 400-xxx-xxxx or 0xx-xxxx-xxxx"
 NUMBER_RE = re.compile(
-    r"^(?:955\d{2}"               # bank-wide short numbers, 95558
-    r"|400-\d{3}-\d{4}"           # national 400 numbers, 400-889-5558
-    r"|0\d{2}-\d{4}-\d{4}"        # landline with 3-digit area code, 021-3878-4988
-    r"|0\d{3}-\d{3,4}-\d{4})$"    # landline with 4-digit area code
+    r"^(?:955\d{2}"  # bank-wide short numbers, 95558
+    r"|400-\d{3}-\d{4}"  # national 400 numbers, 400-889-5558
+    r"|0\d{2}-\d{4}-\d{4}"  # landline with 3-digit area code, 021-3878-4988
+    r"|0\d{3}-\d{3,4}-\d{4})$"  # landline with 4-digit area code
 )
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -100,12 +100,14 @@ FACT_KEYS = {"sources", "checked", "confidence", "publish"}
 
 # Card terms a bank page shows (in this order), and the calculator inputs each may fill in:
 # input name -> (kind, lowest, highest). "rate" is a fraction (0.05 = 5 %), "yuan" an amount.
-TERM_KINDS = ("daily_rate", "late_fee", "minimum_payment", "grace_period", "tolerance",
-              "instalment_fees")
+TERM_KINDS = ("daily_rate", "late_fee", "minimum_payment", "grace_period", "tolerance", "instalment_fees")
 TERM_CALC = {
     "daily_rate": {"daily_rate": ("rate", "0", "0.01")},
-    "late_fee": {"late_fee_rate": ("rate", "0", "1"), "late_fee_min": ("yuan", "0", "100000"),
-                 "late_fee_max": ("yuan", "0", "100000")},
+    "late_fee": {
+        "late_fee_rate": ("rate", "0", "1"),
+        "late_fee_min": ("yuan", "0", "100000"),
+        "late_fee_max": ("yuan", "0", "100000"),
+    },
     "minimum_payment": {"ratio": ("rate", "0", "1"), "cash_ratio": ("rate", "0", "1")},
 }
 
@@ -120,14 +122,12 @@ REPORT_CHOICES = {
     "took": ("under_1_week", "1_to_4_weeks", "1_to_3_months", "over_3_months", "not_sure"),
 }
 REPORT_NUMBERS = {"issue": (1, 10**7), "overdue_months": (0, 240), "periods": (1, 120)}
-REPORT_PLAN = ("periods", "interest", "fees", "down_payment")   # only when outcome is agreed
-REPORT_FIELDS = ({"issue", "month", "overdue_months", "outcome", "channel", "took", "added"},
-                 set(REPORT_PLAN))
+REPORT_PLAN = ("periods", "interest", "fees", "down_payment")  # only when outcome is agreed
+REPORT_FIELDS = ({"issue", "month", "overdue_months", "outcome", "channel", "took", "added"}, set(REPORT_PLAN))
 
 # The keys each part may have: (required, optional)
 TOP_KEYS = (
-    {"id", "order", "sources", "names", "phones", "apps", "official_page",
-     "plan_route", "unknowns"},
+    {"id", "order", "sources", "names", "phones", "apps", "official_page", "plan_route", "unknowns"},
     {"dated_facts", "terms", "reports"},
 )
 SOURCE_KEYS = ({"label"}, {"url"})
@@ -158,6 +158,7 @@ class BankDataError(Exception):
 # and a key written twice is an error (YAML would silently keep the last one).
 # --------------------------------------------------------------------------
 
+
 class _Loader(yaml.SafeLoader):
     pass
 
@@ -171,8 +172,7 @@ def _mapping_no_duplicates(loader, node, deep=False):
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key '{key}' is written twice", key_node.start_mark)
+            raise yaml.constructor.ConstructorError(None, None, f"key '{key}' is written twice", key_node.start_mark)
         seen.add(key)
     return loader.construct_mapping(node, deep=deep)
 
@@ -203,6 +203,7 @@ def read_yaml(path):
 # Checking one record
 # --------------------------------------------------------------------------
 
+
 class _Check:
     def __init__(self, path, today):
         self.path = str(path)
@@ -221,8 +222,7 @@ class _Check:
         """Check that value is a mapping with the required keys and no others."""
         required, optional = keys
         if not isinstance(value, dict):
-            self.error(where, f"should be a mapping with the keys {_list(required)}, "
-                              f"but it is {_kind(value)}")
+            self.error(where, f"should be a mapping with the keys {_list(required)}, but it is {_kind(value)}")
             return False
         for key in sorted(required - set(value), key=str):
             self.error(where, f"is missing the key '{key}'")
@@ -273,8 +273,11 @@ class _Check:
             self.error(where, f"'{value}' is not a real date ({form})")
             return
         if day > self.today:
-            self.error(where, f"'{value}' is in the future (today is {self.today.isoformat()}); "
-                              "write the day the fact was actually checked")
+            self.error(
+                where,
+                f"'{value}' is in the future (today is {self.today.isoformat()}); "
+                "write the day the fact was actually checked",
+            )
         elif day.year < 1990:
             self.error(where, f"'{value}' is too early to be a real date for this site")
 
@@ -283,10 +286,13 @@ class _Check:
             self.error(where, f"should be a web address starting with https://, but it is {_kind(value)}")
             return
         parsed = urllib.parse.urlsplit(value)
-        if (parsed.scheme not in ("http", "https") or not parsed.netloc
-                or "." not in parsed.netloc or re.search(r"\s", value)):
-            self.error(where, f"'{value}' is not a web address (expected https://host/path, "
-                              "with no spaces)")
+        if (
+            parsed.scheme not in ("http", "https")
+            or not parsed.netloc
+            or "." not in parsed.netloc
+            or re.search(r"\s", value)
+        ):
+            self.error(where, f"'{value}' is not a web address (expected https://host/path, with no spaces)")
 
     def fact(self, value, where, keys, may_hide=True):
         """The keys every fact carries: sources, checked, confidence, publish."""
@@ -294,8 +300,7 @@ class _Check:
             return False
         self.fact_sources(value.get("sources"), f"{where}.sources", where)
         if "checked" not in value:
-            self.error(where, "has no date: add `checked: YYYY-MM-DD`, the day you read it in "
-                              "its source")
+            self.error(where, "has no date: add `checked: YYYY-MM-DD`, the day you read it in its source")
         else:
             self.date(value["checked"], f"{where}.checked")
         conf = value.get("confidence")
@@ -305,20 +310,32 @@ class _Check:
         if "confidence" not in value:
             pass  # already reported as a missing key
         elif conf == "U":
-            self.error(f"{where}.confidence", "is U (unknown): a fact with no source cannot be "
-                                              "stored as a fact; describe it under `unknowns` instead")
+            self.error(
+                f"{where}.confidence",
+                "is U (unknown): a fact with no source cannot be "
+                "stored as a fact; describe it under `unknowns` instead",
+            )
         elif conf not in CONFIDENCE:
-            self.error(f"{where}.confidence", f"'{conf}' is not a confidence tag; use C, S or W "
-                                              f"({'; '.join(f'{k} = {v}' for k, v in CONFIDENCE.items() if k != 'U')})")
+            self.error(
+                f"{where}.confidence",
+                f"'{conf}' is not a confidence tag; use C, S or W "
+                f"({'; '.join(f'{k} = {v}' for k, v in CONFIDENCE.items() if k != 'U')})",
+            )
         elif conf == "W" and publish is not False:
-            self.error(where, "is tagged W (weak), and W facts are never shown on the site: "
-                              "add `publish: false`, or find a second independent source and tag it S")
+            self.error(
+                where,
+                "is tagged W (weak), and W facts are never shown on the site: "
+                "add `publish: false`, or find a second independent source and tag it S",
+            )
         return True
 
     def fact_sources(self, value, where, fact_where):
         if value is None:
-            self.error(fact_where, "has no source: add `sources: [id]` naming at least one "
-                                   "entry of the `sources:` list at the top of the file")
+            self.error(
+                fact_where,
+                "has no source: add `sources: [id]` naming at least one "
+                "entry of the `sources:` list at the top of the file",
+            )
             return
         if isinstance(value, str):
             value = [value]
@@ -329,16 +346,17 @@ class _Check:
             if sid not in self.source_ids:
                 hint = difflib.get_close_matches(str(sid), sorted(self.source_ids), n=1)
                 maybe = f" (did you mean '{hint[0]}'?)" if hint else ""
-                self.error(where, f"names the source '{sid}', which is not in the `sources:` list "
-                                  f"at the top of the file{maybe}")
+                self.error(
+                    where,
+                    f"names the source '{sid}', which is not in the `sources:` list at the top of the file{maybe}",
+                )
             self.used_sources.add(sid)
 
     def number(self, value, where):
         if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)     # YAML reads 95558 as a number; that is fine
+            value = str(value)  # YAML reads 95558 as a number; that is fine
         if not isinstance(value, str) or not NUMBER_RE.match(value):
-            self.error(where, f"'{value}' is not a valid Chinese service number "
-                              f"(expected {NUMBER_FORMS})")
+            self.error(where, f"'{value}' is not a valid Chinese service number (expected {NUMBER_FORMS})")
 
     # -- the record --------------------------------------------------------
 
@@ -349,8 +367,11 @@ class _Check:
         if not isinstance(rid, str) or not ID_RE.match(rid):
             self.error("id", f"'{rid}' should be a short lower-case id like 'citic'")
         elif stem is not None and rid != stem:
-            self.error("id", f"'{rid}' does not match the file name: the file should be "
-                             f"data/banks/{rid}.yml, or the id should be '{stem}'")
+            self.error(
+                "id",
+                f"'{rid}' does not match the file name: the file should be "
+                f"data/banks/{rid}.yml, or the id should be '{stem}'",
+            )
         order = rec.get("order")
         if "order" in rec and (not isinstance(order, int) or isinstance(order, bool) or order < 1):
             self.error("order", f"'{order}' should be a whole number from 1 up (position in menus)")
@@ -395,10 +416,13 @@ class _Check:
                     self.text(block["intro"], f"{w}.intro")
                 if "as_of" in block:
                     self.date(block["as_of"], f"{w}.as_of", MONTH_RE, "YYYY or YYYY-MM")
-                if "calculator" in block and not (isinstance(block["calculator"], str)
-                                                  and ID_RE.match(block["calculator"])):
-                    self.error(f"{w}.calculator", f"'{block['calculator']}' should be a calculator "
-                                                  "run name like installment_apr")
+                if "calculator" in block and not (
+                    isinstance(block["calculator"], str) and ID_RE.match(block["calculator"])
+                ):
+                    self.error(
+                        f"{w}.calculator",
+                        f"'{block['calculator']}' should be a calculator run name like installment_apr",
+                    )
                 for j, item in enumerate(self.sequence(block.get("items"), f"{w}.items", 1)):
                     self.text(item, f"{w}.items[{j}]")
 
@@ -415,8 +439,11 @@ class _Check:
         if value is None:
             value = {}
         if not isinstance(value, dict):
-            self.error("terms", f"should be a mapping of card terms (write `terms: {{}}` if none "
-                                f"has a source), but it is {_kind(value)}")
+            self.error(
+                "terms",
+                f"should be a mapping of card terms (write `terms: {{}}` if none "
+                f"has a source), but it is {_kind(value)}",
+            )
             return
         for key, term in value.items():
             w = f"terms.{key}"
@@ -452,8 +479,7 @@ class _Check:
             w = f"{where}.{name}"
             example = '"0.05" for 5 %' if unit == "rate" else '"20" for 20 yuan'
             if not isinstance(value, str):
-                self.error(w, f"should be written in quotes as an exact decimal, like {example} "
-                              f"(it is {_kind(value)})")
+                self.error(w, f"should be written in quotes as an exact decimal, like {example} (it is {_kind(value)})")
                 continue
             try:
                 number = decimal.Decimal(value)
@@ -462,7 +488,7 @@ class _Check:
             if number is None or not number.is_finite() or not re.match(r"^\d+(\.\d+)?$", value):
                 self.error(w, f"'{value}' is not a plain decimal number like {example}")
             elif not decimal.Decimal(low) <= number <= decimal.Decimal(high):
-                what = "a fraction: 5 % is written \"0.05\"" if unit == "rate" else "an amount in yuan"
+                what = 'a fraction: 5 % is written "0.05"' if unit == "rate" else "an amount in yuan"
                 self.error(w, f"'{value}' is outside {low}–{high}; it is {what}")
 
     def reports(self, value):
@@ -472,14 +498,16 @@ class _Check:
         for i, rep in enumerate(self.sequence(value, "reports")):
             w = f"reports[{i}]"
             if not isinstance(rep, dict):
-                self.error(w, f"should be a mapping with the keys {_list(REPORT_FIELDS[0])}, "
-                              f"but it is {_kind(rep)}")
+                self.error(w, f"should be a mapping with the keys {_list(REPORT_FIELDS[0])}, but it is {_kind(rep)}")
                 continue
             for key in sorted(set(rep) - allowed, key=str):
-                self.error(f"{w}.{key}", "is not allowed: a report may hold only "
-                                         f"{_list(allowed)}. Anything else (a name, a card or "
-                                         "phone number, an amount, a place, free text) could "
-                                         "identify the reader: remove it")
+                self.error(
+                    f"{w}.{key}",
+                    "is not allowed: a report may hold only "
+                    f"{_list(allowed)}. Anything else (a name, a card or "
+                    "phone number, an amount, a place, free text) could "
+                    "identify the reader: remove it",
+                )
             for key in sorted(REPORT_FIELDS[0] - set(rep)):
                 self.error(w, f"is missing the key '{key}'")
             for key, (low, high) in REPORT_NUMBERS.items():
@@ -492,8 +520,11 @@ class _Check:
                     self.error(f"{w}.{key}", f"'{rep[key]}' should be one of {_list(choices)}")
             if "month" in rep:
                 if isinstance(rep["month"], str) and DATE_RE.match(rep["month"]):
-                    self.error(f"{w}.month", f"'{rep['month']}' has a day: keep only the year and "
-                                             "month (YYYY-MM), so that the report says less about the reader")
+                    self.error(
+                        f"{w}.month",
+                        f"'{rep['month']}' has a day: keep only the year and "
+                        "month (YYYY-MM), so that the report says less about the reader",
+                    )
                 else:
                     self.date(rep["month"], f"{w}.month", re.compile(r"^\d{4}-\d{2}$"), "YYYY-MM")
             if "added" in rep:
@@ -511,8 +542,10 @@ class _Check:
         if value is None:
             return  # reported as a missing key
         if not isinstance(value, dict) or not value:
-            self.error("sources", "should be a mapping of source ids to sources, like "
-                                  "`a: {label: {zh: ..., en: ...}, url: https://...}`")
+            self.error(
+                "sources",
+                "should be a mapping of source ids to sources, like `a: {label: {zh: ..., en: ...}, url: https://...}`",
+            )
             return
         for sid, src in value.items():
             w = f"sources.{sid}"
@@ -535,22 +568,30 @@ class _Check:
                 self.language(names[key]["text"], f"{w}.text", lang)
         for key in ("zh_short", "en_official"):
             if isinstance(names.get(key), dict) and names[key].get("publish") is False:
-                self.error(f"names.{key}", "must be published: the page needs it as a heading; "
-                                           "find a source good enough to tag it C or S")
+                self.error(
+                    f"names.{key}",
+                    "must be published: the page needs it as a heading; find a source good enough to tag it C or S",
+                )
         short = names.get("en_short")
         if "en_short" in names:
             self.language(short, "names.en_short", "en")
             official = names.get("en_official")
             official = official.get("text") if isinstance(official, dict) else None
             if isinstance(short, str) and isinstance(official, str) and not official.startswith(short):
-                self.error("names.en_short", f"'{short}' should be the start of the official name "
-                                             f"'{official}' (the official name without 'Co., Ltd.' etc.)")
+                self.error(
+                    "names.en_short",
+                    f"'{short}' should be the start of the official name "
+                    f"'{official}' (the official name without 'Co., Ltd.' etc.)",
+                )
 
     def phones(self, phones):
         if not self.mapping(phones, "phones", PHONES_KEYS):
             return
-        for group, keys, minimum in (("card_service", PHONE_KEYS, 1), ("general", PHONE_KEYS, 1),
-                                     ("former", FORMER_KEYS, 0)):
+        for group, keys, minimum in (
+            ("card_service", PHONE_KEYS, 1),
+            ("general", PHONE_KEYS, 1),
+            ("former", FORMER_KEYS, 0),
+        ):
             if group not in phones:
                 continue
             shown = 0
@@ -566,8 +607,10 @@ class _Check:
                 if entry.get("publish", True) is not False and entry.get("confidence") in PUBLISHABLE:
                     shown += 1
             if group == "card_service" and isinstance(phones[group], list) and phones[group] and not shown:
-                self.error("phones.card_service", "has no number that can be shown: at least one "
-                                                  "card-service number must be tagged C or S")
+                self.error(
+                    "phones.card_service",
+                    "has no number that can be shown: at least one card-service number must be tagged C or S",
+                )
 
     def unknowns(self, value):
         abouts = set()
@@ -585,12 +628,18 @@ class _Check:
             if "checked" in item:
                 self.date(item["checked"], f"{w}.checked")
             if "confidence" in item and item["confidence"] != "U":
-                self.error(f"{w}.confidence", f"is '{item['confidence']}', but everything under "
-                                              "`unknowns` is U (not known); if you found a source, "
-                                              "move it out of `unknowns` as a fact")
+                self.error(
+                    f"{w}.confidence",
+                    f"is '{item['confidence']}', but everything under "
+                    "`unknowns` is U (not known); if you found a source, "
+                    "move it out of `unknowns` as a fact",
+                )
         if isinstance(value, list) and "negotiation_policy" not in abouts:
-            self.error("unknowns", "needs an entry with `about: negotiation_policy` that says plainly "
-                                   "that the bank's own negotiation policy is not known")
+            self.error(
+                "unknowns",
+                "needs an entry with `about: negotiation_policy` that says plainly "
+                "that the bank's own negotiation policy is not known",
+            )
 
 
 def validate(record, path="record", today=None):
@@ -617,8 +666,10 @@ def validate_records(pairs, today=None):
                 ids.setdefault(rec["id"], path)
             if isinstance(rec.get("order"), int):
                 if rec["order"] in orders:
-                    messages.append(f"{path}: order {rec['order']} is also used by "
-                                    f"{orders[rec['order']]}; give each bank its own position")
+                    messages.append(
+                        f"{path}: order {rec['order']} is also used by "
+                        f"{orders[rec['order']]}; give each bank its own position"
+                    )
                 orders.setdefault(rec["order"], path)
     return messages
 
@@ -656,8 +707,7 @@ def _display(path):
 
 def is_shown(fact):
     """True if a fact may appear on the site (tagged C or S and not `publish: false`)."""
-    return (isinstance(fact, dict) and fact.get("confidence") in PUBLISHABLE
-            and fact.get("publish", True) is not False)
+    return isinstance(fact, dict) and fact.get("confidence") in PUBLISHABLE and fact.get("publish", True) is not False
 
 
 def _list(items):
@@ -667,27 +717,31 @@ def _list(items):
 def _kind(value):
     if value is None:
         return "empty"
-    return {dict: "a mapping", list: "a list", str: f"the text '{_short(value)}'"}.get(
-        type(value), f"'{value}'")
+    return {dict: "a mapping", list: "a list", str: f"the text '{_short(value)}'"}.get(type(value), f"'{value}'")
 
 
 def _short(text, size=40):
     text = str(text)
-    return text if len(text) <= size else text[:size - 1] + "…"
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help"):
-        print("usage: python -m macros.bank_schema data/banks/*.yml\n\n"
-              "Checks bank records; prints one line per problem; exit status 1 if any.")
+        print(
+            "usage: python -m macros.bank_schema data/banks/*.yml\n\n"
+            "Checks bank records; prints one line per problem; exit status 1 if any."
+        )
         return 0 if argv else 2
     _, messages = validate_files(argv)
     for message in messages:
         print(message)
     if messages:
-        print(f"\n{len(messages)} problem{'s' if len(messages) != 1 else ''} found. "
-              "See CONTRIBUTING.md, 'How to fix or add a bank'.", file=sys.stderr)
+        print(
+            f"\n{len(messages)} problem{'s' if len(messages) != 1 else ''} found. "
+            "See CONTRIBUTING.md, 'How to fix or add a bank'.",
+            file=sys.stderr,
+        )
         return 1
     print(f"OK: {len(argv)} bank record{'s' if len(argv) != 1 else ''} valid.")
     return 0

@@ -97,7 +97,14 @@ T = {
         "col_term": "条款",
         "col_value": "我们找到的",
         "term_sep": "；",
-        "term_name": {"daily_rate": "透支利率（日利率）", "late_fee": "违约金", "minimum_payment": "最低还款额", "grace_period": "还款宽限期（容时）", "tolerance": "少还一点不算逾期（容差）", "instalment_fees": "分期手续费"},
+        "term_name": {
+            "daily_rate": "透支利率（日利率）",
+            "late_fee": "违约金",
+            "minimum_payment": "最低还款额",
+            "grace_period": "还款宽限期（容时）",
+            "tolerance": "少还一点不算逾期（容差）",
+            "instalment_fees": "分期手续费",
+        },
         "term_unknown": "不知道：没有找到足够可靠的来源。",
         "term_status": {"C": "已在银行官方资料上核对", "S": "第三方资料，尚未向银行核实"},
         "term_checked": "{date} 核对",
@@ -110,8 +117,19 @@ T = {
         "calcs_fills": "填入{values}",
         "terms_help_line": "你自己卡片的这些数字，可以在账单、App 和领用合约里找到：{link}。",
         "rep_issue": "记录",
-        "calc_link": {"overdue_cost": "计算逾期成本", "minimum_payment": "计算最低还款额", "revolving_interest": "计算只还一部分时的利息"},
-        "field": {"daily_rate": "日利率 {v}", "late_fee_rate": "违约金比例 {v}", "late_fee_min": "违约金下限 {v}", "late_fee_max": "违约金上限 {v}", "ratio": "消费计入比例 {v}", "cash_ratio": "取现计入比例 {v}"},
+        "calc_link": {
+            "overdue_cost": "计算逾期成本",
+            "minimum_payment": "计算最低还款额",
+            "revolving_interest": "计算只还一部分时的利息",
+        },
+        "field": {
+            "daily_rate": "日利率 {v}",
+            "late_fee_rate": "违约金比例 {v}",
+            "late_fee_min": "违约金下限 {v}",
+            "late_fee_max": "违约金上限 {v}",
+            "ratio": "消费计入比例 {v}",
+            "cash_ratio": "取现计入比例 {v}",
+        },
         "reports": "读者报告：和这家银行协商的结果",
         "reports_intro": "这些是读者自己报告的结果，**没有人核实过**。一个人的结果不代表你会得到同样的结果。",
         "reports_count": "共 {n} 份报告，时间从 {first} 到 {last}。",
@@ -121,7 +139,27 @@ T = {
         "rep_cols": ("月份", "当时逾期", "结果", "分期", "利息", "费用", "首付", "渠道", "用时"),
         "rep_months": "{n} 个月",
         "rep_periods": "{n} 期",
-        "rep_choice": {"agreed": "同意了方案", "refused": "拒绝", "waived": "减免", "partly_waived": "部分减免", "not_waived": "没有减免", "not_sure": "不确定", "none": "没有首付", "up_to_5": "欠款的 5% 以内", "5_to_10": "欠款的 5%–10%", "10_to_20": "欠款的 10%–20%", "over_20": "欠款的 20% 以上", "hotline": "电话", "branch": "网点", "app": "App", "other": "其他", "under_1_week": "不到 1 周", "1_to_4_weeks": "1–4 周", "1_to_3_months": "1–3 个月", "over_3_months": "3 个月以上"},
+        "rep_choice": {
+            "agreed": "同意了方案",
+            "refused": "拒绝",
+            "waived": "减免",
+            "partly_waived": "部分减免",
+            "not_waived": "没有减免",
+            "not_sure": "不确定",
+            "none": "没有首付",
+            "up_to_5": "欠款的 5% 以内",
+            "5_to_10": "欠款的 5%–10%",
+            "10_to_20": "欠款的 10%–20%",
+            "over_20": "欠款的 20% 以上",
+            "hotline": "电话",
+            "branch": "网点",
+            "app": "App",
+            "other": "其他",
+            "under_1_week": "不到 1 周",
+            "1_to_4_weeks": "1–4 周",
+            "1_to_3_months": "1–3 个月",
+            "over_3_months": "3 个月以上",
+        },
         "rep_dash": "—",
         "sources_short": "来源",
         "calc_banks_intro": "点银行名称，把该银行页面上有来源的数字填进上面的计算器；其他数字不变，只有来源没有给出的违约金下限或上限会清空。这些数字大多来自第三方资料，还没有向银行核实，**你自己的合同和账单为准**（{help}）。",
@@ -185,9 +223,19 @@ T = {
         "col_term": "Term",
         "col_value": "What we found",
         "term_sep": "; ",
-        "term_name": {"daily_rate": "Overdraft interest (daily rate)", "late_fee": "Late fee (违约金)", "minimum_payment": "Minimum payment", "grace_period": "Grace period after the due date (容时)", "tolerance": "Small shortfall treated as paid (容差)", "instalment_fees": "Instalment fees"},
+        "term_name": {
+            "daily_rate": "Overdraft interest (daily rate)",
+            "late_fee": "Late fee (违约金)",
+            "minimum_payment": "Minimum payment",
+            "grace_period": "Grace period after the due date (容时)",
+            "tolerance": "Small shortfall treated as paid (容差)",
+            "instalment_fees": "Instalment fees",
+        },
         "term_unknown": "Not known: we found no source good enough.",
-        "term_status": {"C": "checked on the bank's own documents", "S": "third-party source, not yet checked with the bank"},
+        "term_status": {
+            "C": "checked on the bank's own documents",
+            "S": "third-party source, not yet checked with the bank",
+        },
         "term_checked": "checked {date}",
         "term_as_of": "figures from about {date}",
         "term_undated": "source undated",
@@ -198,18 +246,59 @@ T = {
         "calcs_fills": "fills in {values}",
         "terms_help_line": "Your own card's figures are on your statement, in the app and in your card agreement: {link}.",
         "rep_issue": "Issue",
-        "calc_link": {"overdue_cost": "Work out the cost of waiting", "minimum_payment": "Work out the minimum payment", "revolving_interest": "Work out the interest when you pay part"},
-        "field": {"daily_rate": "daily rate {v}", "late_fee_rate": "late-fee rate {v}", "late_fee_min": "late-fee floor {v}", "late_fee_max": "late-fee cap {v}", "ratio": "share of purchases {v}", "cash_ratio": "share of cash advances {v}"},
+        "calc_link": {
+            "overdue_cost": "Work out the cost of waiting",
+            "minimum_payment": "Work out the minimum payment",
+            "revolving_interest": "Work out the interest when you pay part",
+        },
+        "field": {
+            "daily_rate": "daily rate {v}",
+            "late_fee_rate": "late-fee rate {v}",
+            "late_fee_min": "late-fee floor {v}",
+            "late_fee_max": "late-fee cap {v}",
+            "ratio": "share of purchases {v}",
+            "cash_ratio": "share of cash advances {v}",
+        },
         "reports": "Readers' reports: what this bank agreed",
         "reports_intro": "These are results readers reported themselves. **Nobody has checked them.** One person's result is no promise of yours.",
         "reports_count": "{n} reports, from {first} to {last}.",
         "reports_none": "No reports yet.",
         "reports_add": "Negotiated with {bank}? [Add your result]({url}): the form asks only for the month, months overdue, the plan and the channel; never your name, card number or amounts.",
         "reports_add_nolink": "Negotiated with {bank}? Tell us with the issue form “What my bank agreed” in the project's repository (see the {page}): it asks only for the month, months overdue, the plan and the channel; never your name, card number or amounts.",
-        "rep_cols": ("Month", "Overdue then", "Outcome", "Periods", "Interest", "Fees", "Down payment", "Channel", "Took"),
+        "rep_cols": (
+            "Month",
+            "Overdue then",
+            "Outcome",
+            "Periods",
+            "Interest",
+            "Fees",
+            "Down payment",
+            "Channel",
+            "Took",
+        ),
         "rep_months": "{n} months",
         "rep_periods": "{n}",
-        "rep_choice": {"agreed": "plan agreed", "refused": "refused", "waived": "waived", "partly_waived": "partly waived", "not_waived": "not waived", "not_sure": "not sure", "none": "none", "up_to_5": "up to 5 % of the debt", "5_to_10": "5–10 % of the debt", "10_to_20": "10–20 % of the debt", "over_20": "over 20 % of the debt", "hotline": "phone", "branch": "branch", "app": "app", "other": "other", "under_1_week": "under a week", "1_to_4_weeks": "1–4 weeks", "1_to_3_months": "1–3 months", "over_3_months": "over 3 months"},
+        "rep_choice": {
+            "agreed": "plan agreed",
+            "refused": "refused",
+            "waived": "waived",
+            "partly_waived": "partly waived",
+            "not_waived": "not waived",
+            "not_sure": "not sure",
+            "none": "none",
+            "up_to_5": "up to 5 % of the debt",
+            "5_to_10": "5–10 % of the debt",
+            "10_to_20": "10–20 % of the debt",
+            "over_20": "over 20 % of the debt",
+            "hotline": "phone",
+            "branch": "branch",
+            "app": "app",
+            "other": "other",
+            "under_1_week": "under a week",
+            "1_to_4_weeks": "1–4 weeks",
+            "1_to_3_months": "1–3 months",
+            "over_3_months": "over 3 months",
+        },
         "rep_dash": "—",
         "sources_short": "source",
         "calc_banks_intro": "Click a bank to fill the calculator above with the sourced figures from that bank's page; other fields stay as they are, except that a late-fee floor or cap the source does not give is cleared. Most come from third-party sources not yet checked with the bank: **your own agreement and statement prevail** ({help}).",
@@ -230,8 +319,7 @@ _cache: dict = {}
 def get_banks(data_dir=DATA_DIR):
     """All records, validated, sorted by ``order``.  Re-read only when a file changes."""
     data_dir = Path(data_dir)
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                         for p in data_dir.glob("*.yml")))
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.glob("*.yml")))
     key = str(data_dir)
     if key not in _cache or _cache[key][0] != stamp:
         _cache[key] = (stamp, load_banks(data_dir))
@@ -243,8 +331,7 @@ def get_bank(bank_id, data_dir=DATA_DIR):
         if rec["id"] == bank_id:
             return rec
     known = ", ".join(r["id"] for r in get_banks(data_dir))
-    raise KeyError(f"unknown bank id '{bank_id}' (known: {known}); "
-                   f"add data/banks/{bank_id}.yml or fix the id")
+    raise KeyError(f"unknown bank id '{bank_id}' (known: {known}); add data/banks/{bank_id}.yml or fix the id")
 
 
 def numbers(rec, shown_only=True):
@@ -260,6 +347,7 @@ def numbers(rec, shown_only=True):
 # --------------------------------------------------------------------------
 # Small rendering helpers
 # --------------------------------------------------------------------------
+
 
 def _t(lang):
     return T[lang]
@@ -320,6 +408,7 @@ def phone_with_hint(rec, lang):
 # The page body
 # --------------------------------------------------------------------------
 
+
 class _Sources:
     """Numbers the sources in order of first use, and keeps the fact table rows."""
 
@@ -344,9 +433,14 @@ class _Sources:
     def render(self, page):
         t = _t(self.lang)
         sources_link = f"[{t['sources_page']}]({rel(page, SOURCES_PAGE)})"
-        out = [f"## {t['sources']} {{#sources}}", "", t["sources_intro"].format(page=sources_link), "",
-               f"| {t['col_fact']} | {t['col_src']} | {t['col_conf']} | {t['col_date']} |",
-               "| --- | --- | --- | --- |"]
+        out = [
+            f"## {t['sources']} {{#sources}}",
+            "",
+            t["sources_intro"].format(page=sources_link),
+            "",
+            f"| {t['col_fact']} | {t['col_src']} | {t['col_conf']} | {t['col_date']} |",
+            "| --- | --- | --- | --- |",
+        ]
         out += [f"| {_cell(a)} | {b} | {c} | {d} |" for a, b, c, d in self.rows]
         out += ["", t["conf_legend"], ""]
         for i, sid in enumerate(self.order, 1):
@@ -376,8 +470,9 @@ def render_bank_page(rec, lang, page=None, issues_url=""):
 
     # Phone numbers.
     page_url = rec["official_page"]["url"] if is_shown(rec["official_page"]) else None
-    official_link = (f"[{t['official_link'].format(bank=name)}]({page_url})" if page_url
-                     else t["official_link"].format(bank=name))
+    official_link = (
+        f"[{t['official_link'].format(bank=name)}]({page_url})" if page_url else t["official_link"].format(bank=name)
+    )
     out += [f"## {t['phones']} {{#phones}}", ""]
     card = _shown(rec["phones"]["card_service"])
     card_numbers = {str(e["number"]) for e in card}
@@ -434,10 +529,14 @@ def render_bank_page(rec, lang, page=None, issues_url=""):
         out += [f"{i}. {_cell(step[lang])}" for i, step in enumerate(route["steps"], 1)]
         src.cite(t["row_route"], route)
         out.append("")
-    out += [t["more"], "",
-            f"- [{t['howto']}]({rel(page, GUIDE_HOWTO)})",
-            f"- [{t['art70']}]({rel(page, GUIDE_ART70)})",
-            f"- [{t['kit']}]({rel(page, KIT)})", ""]
+    out += [
+        t["more"],
+        "",
+        f"- [{t['howto']}]({rel(page, GUIDE_HOWTO)})",
+        f"- [{t['art70']}]({rel(page, GUIDE_ART70)})",
+        f"- [{t['kit']}]({rel(page, KIT)})",
+        "",
+    ]
 
     # Dated facts (e.g. SPDB's 2018 instalment terms).
     for n, block in enumerate(_shown(rec.get("dated_facts", [])), 1):
@@ -471,6 +570,7 @@ def render_bank_page(rec, lang, page=None, issues_url=""):
 # Card terms, links to the calculators with them, readers' reports
 # --------------------------------------------------------------------------
 
+
 def shown_terms(rec):
     """The bank's card terms a page may show, in TERM_KINDS order: ``{kind: term}``."""
     terms = rec.get("terms") or {}
@@ -480,16 +580,21 @@ def shown_terms(rec):
 def _term_status(term, lang):
     t = _t(lang)
     bits = [t["term_status"][term["confidence"]], t["term_checked"].format(date=term["checked"])]
-    bits.append(t["term_as_of"].format(date=_as_of(term["as_of"], lang)) if term.get("as_of")
-                else t["term_undated"])
+    bits.append(t["term_as_of"].format(date=_as_of(term["as_of"], lang)) if term.get("as_of") else t["term_undated"])
     return _t(lang)["term_sep"].join(bits)
 
 
 def _terms_section(rec, lang, page, src):
     t = _t(lang)
     help_link = f"[{t['terms_help']}]({rel(page, TERMS_HELP)})"
-    out = [f"## {t['terms']} {{#terms}}", "", t["terms_intro"].format(help=help_link), "",
-           f"| {t['col_term']} | {t['col_value']} |", "| --- | --- |"]
+    out = [
+        f"## {t['terms']} {{#terms}}",
+        "",
+        t["terms_intro"].format(help=help_link),
+        "",
+        f"| {t['col_term']} | {t['col_value']} |",
+        "| --- | --- |",
+    ]
     terms = shown_terms(rec)
     for kind in TERM_KINDS:
         name = t["term_name"][kind]
@@ -509,6 +614,7 @@ def _terms_section(rec, lang, page, src):
 
 def _form_field(calculator, name):
     import calculators
+
     return next(f for f in calculators.get(calculator).fields if f.name == name)
 
 
@@ -566,8 +672,7 @@ def _calculators_section(rec, lang, page):
         target = rel(page, f"calculators/{calc.replace('_', '-')}.md")
         inputs = term_inputs(rec, calc)
         link = f"[{t['calc_link'][calc]}]({target}{term_fragment(rec, calc)})"
-        detail = (t["calcs_fills"].format(values=_describe_inputs(inputs, calc, lang)) if inputs
-                  else t["calcs_none"])
+        detail = t["calcs_fills"].format(values=_describe_inputs(inputs, calc, lang)) if inputs else t["calcs_none"]
         out.append(f"- {link}{t['colon']}{detail}")
     out += ["", t["terms_help_line"].format(link=f"[{t['terms_help']}]({rel(page, TERMS_HELP)})"), ""]
     return out
@@ -607,8 +712,7 @@ def _reports_section(rec, lang, page, issues_url):
     out = [f"## {t['reports']} {{#reports}}", "", t["reports_intro"], ""]
     reports = sorted(rec.get("reports") or [], key=lambda r: (str(r["month"]), r["issue"]))
     if reports:
-        out += [t["reports_count"].format(n=len(reports), first=reports[0]["month"],
-                                          last=reports[-1]["month"]), ""]
+        out += [t["reports_count"].format(n=len(reports), first=reports[0]["month"], last=reports[-1]["month"]), ""]
         cols = list(t["rep_cols"]) + [t["rep_issue"]]
         out += ["| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
         out += [_report_row(r, lang, issues_url) for r in reports]
@@ -632,9 +736,11 @@ def render_term_links(banks, calculator, lang, page=None):
         bank_page = rel(page, f"banks/{rec['id']}.md")
         inputs = term_inputs(rec, calculator)
         if inputs:
-            out.append(f"- [{_cell(bank_short(rec, lang))}]({term_fragment(rec, calculator)})"
-                       f"{t['colon']}{_describe_inputs(inputs, calculator, lang)}"
-                       + t['paren'].format(f"[{t['sources_short']}]({bank_page}#terms)"))
+            out.append(
+                f"- [{_cell(bank_short(rec, lang))}]({term_fragment(rec, calculator)})"
+                f"{t['colon']}{_describe_inputs(inputs, calculator, lang)}"
+                + t["paren"].format(f"[{t['sources_short']}]({bank_page}#terms)")
+            )
         else:
             without.append(f"[{_cell(bank_short(rec, lang))}]({bank_page}#terms)")
     head = t["calc_banks_intro"].format(help=f"[{t['terms_help']}]({rel(page, TERMS_HELP)})")
@@ -648,15 +754,26 @@ def _as_of(value, lang):
     parts = str(value).split("-")
     if lang == "zh":
         return f"{parts[0]} 年" + (f" {int(parts[1])} 月" if len(parts) > 1 else "")
-    months = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
     return (f"{months[int(parts[1]) - 1]} " if len(parts) > 1 else "") + parts[0]
 
 
 def render_bank_table(banks, lang, page=None):
     t = _t(lang)
-    out = [f"| {t['table_bank']} | {t['table_phone']} | {t['table_app']} |",
-           "| --- | --- | --- |"]
+    out = [f"| {t['table_bank']} | {t['table_phone']} | {t['table_app']} |", "| --- | --- | --- |"]
     for rec in banks:
         link = f"[{_cell(bank_short(rec, lang))}]({rel(page, 'banks/' + rec['id'] + '.md')})"
         apps = t["sep"].join(a["name"] for a in _shown(rec["apps"])) or t["app_unconfirmed"]
@@ -667,6 +784,7 @@ def render_bank_table(banks, lang, page=None):
 # --------------------------------------------------------------------------
 # mkdocs-macros registration
 # --------------------------------------------------------------------------
+
 
 def register(env):
     """Define the bank macros.  Fails the build at once if any record is invalid."""

@@ -8,6 +8,7 @@
 - ``{{ calculator_references("installment_apr") }}``: the calculator's references as a list.
 - ``{{ calculator_index() }}``: a table "question -> calculator" of all calculators.
 """
+
 from __future__ import annotations
 
 import posixpath

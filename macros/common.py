@@ -1,8 +1,9 @@
 """What every macro module needs: the page's language and build-time calculator runs."""
+
 from __future__ import annotations
 
-from functools import lru_cache
 import json
+from functools import lru_cache
 
 import calculators
 

@@ -6,6 +6,7 @@ into the policy that ``overrides/main.html`` leaves as a placeholder. Nothing el
 no third-party host, no eval. ``'wasm-unsafe-eval'`` lets the page check WebAssembly features;
 the calculators' Pyodide runs in a same-origin module worker (``worker-src 'self'``).
 """
+
 from __future__ import annotations
 
 import base64

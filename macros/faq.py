@@ -8,6 +8,7 @@ Macro (registered by :func:`register`):
   entries, so the structured data says exactly what the page shows. JSON-LD is data, not code:
   browsers do not run it and ``macros/csp.py`` leaves it out of the script hashes.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,7 @@ def _check(entry: dict, index: int) -> None:
             if not text:
                 raise FaqError(f"{where}: '{field}' needs text in {lang}")
             if field == "a" and re.search(r"\[|\]\(|<|`|\n\n", text):
-                raise FaqError(f"{where}: an answer is plain sentences (only **bold**); "
-                               "put links in 'more'")
+                raise FaqError(f"{where}: an answer is plain sentences (only **bold**); put links in 'more'")
     more = entry.get("more") or {}
     if not str(more.get("page", "")).split("#")[0].endswith(".md") or not all(more.get(l) for l in LANGS):
         raise FaqError(f"{where}: 'more' needs a page (path under docs/, .md) and link text in zh and en")
@@ -117,7 +117,8 @@ def render_faq(lang: str, page_dir: str = "") -> str:
             f"## {entry['q'][lang].strip()} {{ #{entry['id']} }}\n\n"
             f"{_with_tel_links(entry['a'][lang].strip())}\n\n"
             f"{t['more']}{t['colon']}[{entry['more'][lang]}]({href})\n\n"
-            f"<small>{t['sources']}{t['colon']}{sources}</small>\n\n")
+            f"<small>{t['sources']}{t['colon']}{sources}</small>\n\n"
+        )
     out.append(_jsonld_script(lang) + "\n")
     return "".join(out)
 

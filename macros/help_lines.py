@@ -7,6 +7,7 @@ Macros (registered by :func:`register`):
 * ``{{ help_tel("12378") }}``: one number as a tap-to-call link. A number that is not in the
   data file fails the build, so no page can show a help number without a source.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -25,17 +26,25 @@ TAGS = ("C", "S", "W")
 
 T = {
     "zh": {
-        "purpose": "用来做什么", "operator": "谁负责", "hours": "时间", "sources": "来源",
+        "purpose": "用来做什么",
+        "operator": "谁负责",
+        "hours": "时间",
+        "sources": "来源",
         "confidence": "可信程度",
         "conf": {"C": "已核实", "S": "二手资料", "W": "来源薄弱，未核实"},
-        "legend": "about/sources.md#confidence", "legend_text": "可信程度的含义",
+        "legend": "about/sources.md#confidence",
+        "legend_text": "可信程度的含义",
         "sep": "；",
     },
     "en": {
-        "purpose": "What it is for", "operator": "Who runs it", "hours": "Hours", "sources": "Sources",
+        "purpose": "What it is for",
+        "operator": "Who runs it",
+        "hours": "Hours",
+        "sources": "Sources",
         "confidence": "Confidence",
         "conf": {"C": "confirmed", "S": "secondary", "W": "weak source, not confirmed"},
-        "legend": "about/sources.md#confidence", "legend_text": "what the levels mean",
+        "legend": "about/sources.md#confidence",
+        "legend_text": "what the levels mean",
         "sep": "; ",
     },
 }
@@ -64,8 +73,7 @@ def _check(line: dict, index: int) -> None:
         text = source.get("text")
         texts = [text.get(lang) for lang in LANGS] if isinstance(text, dict) else [text]
         if source.get("tag") not in TAGS or not all(str(x or "").strip() for x in texts):
-            raise HelpLineError(f"{where}: each source needs 'text' (one string, or zh and en) "
-                                f"and a 'tag' in {TAGS}")
+            raise HelpLineError(f"{where}: each source needs 'text' (one string, or zh and en) and a 'tag' in {TAGS}")
 
 
 @lru_cache(maxsize=None)
@@ -109,6 +117,7 @@ def render_help_lines(lang: str, page_dir: str = "") -> str:
     colon = "：**" if lang == "zh" else ":** "
     out = []
     for line in load_help_lines():
+
         def fact(field):
             return line[field][lang]
 
@@ -120,7 +129,8 @@ def render_help_lines(lang: str, page_dir: str = "") -> str:
             f"- **{t['operator']}{colon}{fact('operator')}\n"
             f"- **{t['hours']}{colon}{fact('hours')}\n"
             f"- **{t['sources']}{colon}{sources}\n"
-            f"- **{t['confidence']}{colon}[{t['conf'][line['tag']]}]({_rel(t['legend'], page_dir)})\n\n")
+            f"- **{t['confidence']}{colon}[{t['conf'][line['tag']]}]({_rel(t['legend'], page_dir)})\n\n"
+        )
     return "".join(out)
 
 

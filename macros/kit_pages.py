@@ -21,6 +21,7 @@ The site build (:func:`check_bankdata`, run when the macros load) and
 ``tests/calculators/test_kit.py`` fail when the committed file differs from what the current
 ``data/banks/`` would generate, naming the command above.
 """
+
 from __future__ import annotations
 
 import pprint
@@ -195,7 +196,7 @@ def call_log_html(lang: str) -> str:
         '<tr class="kit-log-row">'
         + "".join(cell(k, h) for k, h in cols)
         + f'<td><button type="button" class="kit-button kit-log-remove" data-kit-action="log-remove">'
-        f'{escape(_ui("log_remove", lang))}</button></td></tr>'
+        f"{escape(_ui('log_remove', lang))}</button></td></tr>"
     )
     return (
         f'<section class="kit-calllog" id="kit-calllog" data-doc="calllog" lang="{"zh-CN" if lang == "zh" else "en"}">'
@@ -207,7 +208,7 @@ def call_log_html(lang: str) -> str:
         f'<button type="button" class="md-button kit-button" data-kit-action="log-csv"'
         f' data-filename="{escape(_ui("log_file", lang))}">{escape(_ui("log_csv", lang))}</button>'
         f'<button type="button" class="md-button kit-button" data-kit-action="print" data-doc-id="calllog">'
-        f'{escape(_ui("log_print", lang))}</button>'
+        f"{escape(_ui('log_print', lang))}</button>"
         "</div>"
         f'<div class="kit-log-scroll"><table class="kit-log"><caption>{escape(_ui("log_caption", lang))}</caption>'
         f'<thead><tr>{head}<th scope="col"><span class="calc-sr">{escape(_ui("log_remove", lang))}</span></th></tr></thead>'
@@ -231,7 +232,7 @@ def storage_html(lang: str) -> str:
         '<p class="kit-storage-controls">'
         f'<label class="kit-remember"><input type="checkbox" id="kit-remember" disabled> {escape(_ui("remember", lang))}</label> '
         f'<button type="button" class="md-button kit-button" id="kit-forget" data-kit-action="forget" disabled>'
-        f'{escape(_ui("forget", lang))}</button></p>'
+        f"{escape(_ui('forget', lang))}</button></p>"
         '<p class="kit-status" role="status" aria-live="polite"></p>'
         "</div>"
     )

@@ -39,6 +39,7 @@ The build fails with a clear message when ``node_modules/pyodide`` is missing or
 pinned version ("run npm ci"). ``mkdocs serve`` keeps working: hashes are recomputed when a
 source file changes (cached by size and modification time).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -151,8 +152,7 @@ def package_zip(package_dir: Path = PACKAGE_DIR) -> bytes:
     with zipfile.ZipFile(buf, "w") as zf:
         for path in package_files(package_dir):
             data, _ = _read_cached(path)
-            info = zipfile.ZipInfo(f"{package_dir.name}/{path.relative_to(package_dir).as_posix()}",
-                                   date_time=ZIP_DATE)
+            info = zipfile.ZipInfo(f"{package_dir.name}/{path.relative_to(package_dir).as_posix()}", date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16
             info.create_system = 3
@@ -181,7 +181,7 @@ def _archive_name(filename: str) -> str:
     The worker reads the bytes with ``fetch`` (never as WebAssembly), so the type only steers
     compression. See README.md, "Hosting".
     """
-    return filename[:-len(".zip")] + ".wasm" if filename.endswith(".zip") else filename
+    return filename[: -len(".zip")] + ".wasm" if filename.endswith(".zip") else filename
 
 
 def _pyodide_hash() -> str:

@@ -36,18 +36,17 @@ Command line (prints a summary; scripts/bench.py builds every mode to compare th
 
     python -m macros.stdlib_pyc [--mode hybrid|full|trimmed] [--out FILE]
 """
+
 from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -67,17 +66,17 @@ __all__ = ["Artefact", "build", "package_zip_bytes", "MODES"]
 class Artefact:
     """A verified precompiled standard library."""
 
-    path: Path            # the zip in the cache (copy it into the site; do not move it)
-    filename: str         # suggested file name in the site, content-hashed: python_stdlib-pyc-<hash>.zip
+    path: Path  # the zip in the cache (copy it into the site; do not move it)
+    filename: str  # suggested file name in the site, content-hashed: python_stdlib-pyc-<hash>.zip
     sha256: str
-    size: int             # bytes
+    size: int  # bytes
     mode: str
     pyodide_version: str
-    magic: str            # hex of the bytecode magic number (importlib.util.MAGIC_NUMBER)
-    compiled: int         # modules stored as .pyc
-    kept_source: int      # modules left as .py
-    modules: tuple        # zip member names (.py) that the warm-up imported
-    package_path: Path | None = None   # the calculators package precompiled (sourceless .pyc), verified too
+    magic: str  # hex of the bytecode magic number (importlib.util.MAGIC_NUMBER)
+    compiled: int  # modules stored as .pyc
+    kept_source: int  # modules left as .py
+    modules: tuple  # zip member names (.py) that the warm-up imported
+    package_path: Path | None = None  # the calculators package precompiled (sourceless .pyc), verified too
     package_filename: str | None = None  # content-hashed: calculators-pyc-<hash>.zip
     package_size: int = 0
 
@@ -92,8 +91,11 @@ class Artefact:
 #: Code run inside Pyodide (real files, so linters see them): see macros/in_pyodide/README.md.
 IN_PYODIDE = Path(__file__).resolve().parent / "in_pyodide"
 SCRIPTS = {
-    "warmup": "warmup.py", "compile": "compile_stdlib.py", "origins": "stdlib_origins.py",
-    "fallback": "stdlib_fallback.py", "compilePackage": "compile_package.py",
+    "warmup": "warmup.py",
+    "compile": "compile_stdlib.py",
+    "origins": "stdlib_origins.py",
+    "fallback": "stdlib_fallback.py",
+    "compilePackage": "compile_package.py",
     "packageOrigins": "package_origins.py",
 }
 DRIVER = IN_PYODIDE / "driver.mjs"
@@ -131,8 +133,15 @@ def _pyodide_version(pyodide_dir: Path) -> str:
     return json.loads((pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"]
 
 
-def build(mode: str | None = None, *, pyodide_dir: Path = PYODIDE_DIR, package_dir: Path = PACKAGE_DIR,
-          cache_dir: Path = CACHE_DIR, node: str = "node", log=None) -> Artefact | None:
+def build(
+    mode: str | None = None,
+    *,
+    pyodide_dir: Path = PYODIDE_DIR,
+    package_dir: Path = PACKAGE_DIR,
+    cache_dir: Path = CACHE_DIR,
+    node: str = "node",
+    log=None,
+) -> Artefact | None:
     """Build (or reuse from the cache) the precompiled standard library; ``None`` means "use the plain start".
 
     ``log`` (a callable taking a string, e.g. ``logging.getLogger("mkdocs").info``) receives one line
@@ -147,10 +156,18 @@ def build(mode: str | None = None, *, pyodide_dir: Path = PYODIDE_DIR, package_d
         version = _pyodide_version(pyodide_dir)
         stdlib = (pyodide_dir / "python_stdlib.zip").read_bytes()
         package = package_zip_bytes(package_dir)
-        key = _sha256("\n".join([
-            RECIPE, version, mode, _sha256(stdlib), _sha256(package),
-            *(_sha256(f.read_bytes()) for f in _recipe_files()),
-        ]).encode())[:20]
+        key = _sha256(
+            "\n".join(
+                [
+                    RECIPE,
+                    version,
+                    mode,
+                    _sha256(stdlib),
+                    _sha256(package),
+                    *(_sha256(f.read_bytes()) for f in _recipe_files()),
+                ]
+            ).encode()
+        )[:20]
         memo_key = (key, str(cache_dir))
         if memo_key in _memo and _memo[memo_key].path.is_file():
             return _memo[memo_key]
@@ -164,9 +181,15 @@ def build(mode: str | None = None, *, pyodide_dir: Path = PYODIDE_DIR, package_d
                 package_path = entry / meta["package_filename"] if meta.get("package_filename") else None
                 if package_path is not None and not package_path.is_file():
                     package_path = None
-                artefact = Artefact(**{**fields, "path": zip_path, "modules": tuple(meta["modules"]),
-                                       "package_path": package_path,
-                                       "package_filename": meta.get("package_filename") if package_path else None})
+                artefact = Artefact(
+                    **{
+                        **fields,
+                        "path": zip_path,
+                        "modules": tuple(meta["modules"]),
+                        "package_path": package_path,
+                        "package_filename": meta.get("package_filename") if package_path else None,
+                    }
+                )
                 _memo[memo_key] = artefact
                 return artefact
         report = _run_node(mode, pyodide_dir, package, node)
@@ -198,21 +221,34 @@ def build(mode: str | None = None, *, pyodide_dir: Path = PYODIDE_DIR, package_d
         else:
             say(f"stdlib_pyc: the precompiled calculators package was not used ({origins[:3]}): shipping .py")
         artefact = Artefact(
-            path=zip_path, filename=filename, sha256=digest, size=len(data), mode=mode,
-            pyodide_version=version, magic=report["magic"], compiled=report["compiled"],
-            kept_source=report["kept"], modules=tuple(report["modules"]),
-            package_path=package_path, package_filename=package_filename,
+            path=zip_path,
+            filename=filename,
+            sha256=digest,
+            size=len(data),
+            mode=mode,
+            pyodide_version=version,
+            magic=report["magic"],
+            compiled=report["compiled"],
+            kept_source=report["kept"],
+            modules=tuple(report["modules"]),
+            package_path=package_path,
+            package_filename=package_filename,
             package_size=len(package_data) if package_ok else 0,
         )
-        meta = {**asdict(artefact), "modules": list(artefact.modules),
-                "node_ms": {"plain": report["plain"], "pyc": report["pyc"]}}
+        meta = {
+            **asdict(artefact),
+            "modules": list(artefact.modules),
+            "node_ms": {"plain": report["plain"], "pyc": report["pyc"]},
+        }
         meta.pop("path")
         meta.pop("package_path")
         meta_path.write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
         _memo[memo_key] = artefact
         _prune(cache_dir, f"{version}-{mode}-", keep=entry)
-        say(f"stdlib_pyc: built {filename} ({len(data):,} bytes, {artefact.compiled} modules precompiled, mode {mode});"
-            f" Node start {report['plain']['loadMs']:.0f} ms plain, {report['pyc']['loadMs']:.0f} ms precompiled")
+        say(
+            f"stdlib_pyc: built {filename} ({len(data):,} bytes, {artefact.compiled} modules precompiled, mode {mode});"
+            f" Node start {report['plain']['loadMs']:.0f} ms plain, {report['pyc']['loadMs']:.0f} ms precompiled"
+        )
         return artefact
     except Exception as exc:  # the site must still build: fall back to the plain start
         say(f"stdlib_pyc: {type(exc).__name__}: {exc}: plain start")
@@ -221,9 +257,12 @@ def build(mode: str | None = None, *, pyodide_dir: Path = PYODIDE_DIR, package_d
 
 def _prune(cache_dir: Path, prefix: str, keep: Path, entries: int = 3) -> None:
     """Keep the ``entries`` newest cache entries of one version and mode (calculator edits make new ones)."""
-    olds = sorted((d for d in cache_dir.glob(prefix + "*") if d.is_dir() and d != keep),
-                  key=lambda d: d.stat().st_mtime, reverse=True)
-    for old in olds[entries - 1:]:
+    olds = sorted(
+        (d for d in cache_dir.glob(prefix + "*") if d.is_dir() and d != keep),
+        key=lambda d: d.stat().st_mtime,
+        reverse=True,
+    )
+    for old in olds[entries - 1 :]:
         shutil.rmtree(old, ignore_errors=True)
 
 
@@ -234,14 +273,17 @@ def _run_node(mode: str, pyodide_dir: Path, package: bytes, node: str) -> dict:
         out = Path(tempfile.mkstemp(prefix="stdlib-pyc-", suffix=".zip")[1])
         package_out = Path(tempfile.mkstemp(prefix="package-pyc-", suffix=".zip")[1])
         args = {
-            "indexURL": str(pyodide_dir.resolve()) + "/", "pyodideMjs": (pyodide_dir.resolve() / "pyodide.mjs").as_uri(),
-            "packageZip": str(tmp / "calculators.zip"), "mode": mode, "out": str(out), "packageOut": str(package_out),
+            "indexURL": str(pyodide_dir.resolve()) + "/",
+            "pyodideMjs": (pyodide_dir.resolve() / "pyodide.mjs").as_uri(),
+            "packageZip": str(tmp / "calculators.zip"),
+            "mode": mode,
+            "out": str(out),
+            "packageOut": str(package_out),
             **{key: (IN_PYODIDE / name).read_text(encoding="utf-8") for key, name in SCRIPTS.items()},
         }
         (tmp / "args.json").write_text(json.dumps(args), encoding="utf-8")
         driver = DRIVER
-        proc = subprocess.run([node, str(driver), str(tmp / "args.json")], capture_output=True, text=True,
-                              timeout=300)
+        proc = subprocess.run([node, str(driver), str(tmp / "args.json")], capture_output=True, text=True, timeout=300)
         marker = "@@REPORT@@"
         if proc.returncode != 0 or marker not in proc.stdout:
             out.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 Never ``playwright install``: Playwright drives ``/usr/bin/chromium`` (``CHROMIUM`` overrides it).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -19,13 +20,20 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Quiet, reproducible Chromium: no first-run UI, no background traffic to hosts it cannot reach.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
-def build_site(dest: Path, *, strict: bool = True, cwd: Path = ROOT, env: dict | None = None,
-               measure: bool = False) -> dict:
+def build_site(
+    dest: Path, *, strict: bool = True, cwd: Path = ROOT, env: dict | None = None, measure: bool = False
+) -> dict:
     """``mkdocs build`` into ``dest``; returns {"seconds", "peak_mb", "returncode", "output"}.
 
     With ``measure``, runs under GNU time for the peak resident memory of the largest process.
@@ -44,8 +52,12 @@ def build_site(dest: Path, *, strict: bool = True, cwd: Path = ROOT, env: dict |
         if measure:
             text = Path(timing.name).read_text().strip().splitlines()
             peak = int(text[-1]) / 1024 if text and text[-1].isdigit() else None
-    return {"seconds": seconds, "peak_mb": peak, "returncode": proc.returncode,
-            "output": (proc.stdout + proc.stderr)[-4000:]}
+    return {
+        "seconds": seconds,
+        "peak_mb": peak,
+        "returncode": proc.returncode,
+        "output": (proc.stdout + proc.stderr)[-4000:],
+    }
 
 
 def chromium_version() -> str:
@@ -149,11 +161,16 @@ def cpu_limited_chromium(fraction_of_machine: float):
         return
     with tempfile.TemporaryDirectory(prefix="chromium-cpu-") as tmp:
         wrapper = Path(tmp) / "chromium"
-        wrapper.write_text(f"#!/bin/sh\necho $$ > {group}/cgroup.procs\nexec {CHROMIUM} \"$@\"\n")
+        wrapper.write_text(f'#!/bin/sh\necho $$ > {group}/cgroup.procs\nexec {CHROMIUM} "$@"\n')
         wrapper.chmod(0o755)
         try:
-            yield str(wrapper), (f"cgroup CPU quota {quota_us / 100_000:.2f} CPU for all browser processes "
-                                 f"({fraction_of_machine:.0%} of this {cpus}-CPU machine)")
+            yield (
+                str(wrapper),
+                (
+                    f"cgroup CPU quota {quota_us / 100_000:.2f} CPU for all browser processes "
+                    f"({fraction_of_machine:.0%} of this {cpus}-CPU machine)"
+                ),
+            )
         finally:
             for _ in range(50):
                 try:

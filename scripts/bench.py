@@ -31,6 +31,7 @@ Options: ``--rounds N`` (loopback rounds, default 3), ``--slow-rounds N`` (defau
 ``--skip-build``, ``--site DIR`` (use an existing build), ``--only build|browser``, ``--quick``
 (1 round each, 5 inputs per page; also ``BENCH_QUICK=1 make bench``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,18 +49,28 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, chromium_version,  # noqa: E402
-                      cpu_limited_chromium, machine, own_cpu_cgroup, pyodide_version, site_pages)
+from _browser import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    build_site,
+    chromium_version,
+    cpu_limited_chromium,
+    machine,
+    own_cpu_cgroup,
+    pyodide_version,
+    site_pages,
+)
 from serve_site import ENCODINGS, SiteServer  # noqa: E402
 
 OUT_DIR = ROOT / "benchmarks"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-CALC_PAGE = "installment-apr"          # the calculator page timed for start-up
+CALC_PAGE = "installment-apr"  # the calculator page timed for start-up
 GUIDE_PAGE = "/guide/how-to-negotiate/"
-SLOW_LINK = (5_000_000, 0.100)          # 5 Mbit/s, 100 ms round trip
-CPU_FRACTION = 0.25                     # the browser gets a quarter of the machine's CPU time
+SLOW_LINK = (5_000_000, 0.100)  # 5 Mbit/s, 100 ms round trip
+CPU_FRACTION = 0.25  # the browser gets a quarter of the machine's CPU time
 LOAD_TIMEOUT_MS = 180_000
-READER_PAUSE_S = 1.5                    # between the first live result and the first edit
+READER_PAUSE_S = 1.5  # between the first live result and the first edit
 
 NAIVE_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Naive Pyodide page (benchmark baseline)</title>
@@ -170,6 +181,7 @@ def percentile(values, p):
 # Build benchmarks
 # ------------------------------------------------------------------------------------------
 
+
 def _copy_repo(dest: Path) -> None:
     for name in ("docs", "data", "macros", "calculators", "overrides", "mkdocs.yml"):
         src = ROOT / name
@@ -202,13 +214,19 @@ def generate_banks(dest: Path, count: int) -> int:
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     anchor = re.search(r"(?m)^(\s*- [^\n]*: banks/psbc\.md)$", config)
     if anchor:
-        config = config[:anchor.end()] + "\n" + "\n".join(nav_lines) + config[anchor.end():]
+        config = config[: anchor.end()] + "\n" + "\n".join(nav_lines) + config[anchor.end() :]
         (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     # The negotiation kit keeps a generated copy of the bank numbers; regenerate it as a contributor would.
     if (dest / "macros" / "kit_pages.py").exists():
         import subprocess
-        subprocess.run([sys.executable, "-m", "macros.kit_pages"], cwd=dest, capture_output=True, text=True,
-                       env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+        subprocess.run(
+            [sys.executable, "-m", "macros.kit_pages"],
+            cwd=dest,
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
     return len(list(banks.glob("*.yml")))
 
 
@@ -227,10 +245,19 @@ def bench_build(results: dict, runs_real: int) -> Path:
     real_runs = [build_site(keep / "site", measure=True) for _ in range(runs_real)]
     shutil.rmtree(keep / "warmup", ignore_errors=True)
     banks_real = len(list((ROOT / "data" / "banks").glob("*.yml")))
-    rows.append({"label": "real site", "banks": banks_real, "pages": count_pages(keep / "site"),
-                 "seconds": [r["seconds"] for r in real_runs], "peak_mb": [r["peak_mb"] for r in real_runs]})
-    log(f"real site: {banks_real} banks, {rows[-1]['pages']} pages, "
-        f"{median(rows[-1]['seconds']):.1f} s, peak {median([p for p in rows[-1]['peak_mb'] if p] or [0]):.0f} MB")
+    rows.append(
+        {
+            "label": "real site",
+            "banks": banks_real,
+            "pages": count_pages(keep / "site"),
+            "seconds": [r["seconds"] for r in real_runs],
+            "peak_mb": [r["peak_mb"] for r in real_runs],
+        }
+    )
+    log(
+        f"real site: {banks_real} banks, {rows[-1]['pages']} pages, "
+        f"{median(rows[-1]['seconds']):.1f} s, peak {median([p for p in rows[-1]['peak_mb'] if p] or [0]):.0f} MB"
+    )
     for extra, runs in ((50, 2), (200, 2)):
         with tempfile.TemporaryDirectory(prefix="bench-banks-") as tmp:
             repo = Path(tmp) / "repo"
@@ -248,12 +275,21 @@ def bench_build(results: dict, runs_real: int) -> Path:
                 # The first build of a copy also fills its caches (jieba, the precompiled standard library
                 # for the regenerated package): report the later, steady-state builds.
                 steady = outs[1:] or outs
-                rows.append({"label": f"+{extra} generated banks", "banks": total, "pages": count_pages(repo / "site"),
-                             "seconds": [o["seconds"] for o in steady], "peak_mb": [o["peak_mb"] for o in steady],
-                             "first_build_seconds": outs[0]["seconds"]})
-                log(f"{rows[-1]['label']}: {total} banks, {rows[-1]['pages']} pages, "
+                rows.append(
+                    {
+                        "label": f"+{extra} generated banks",
+                        "banks": total,
+                        "pages": count_pages(repo / "site"),
+                        "seconds": [o["seconds"] for o in steady],
+                        "peak_mb": [o["peak_mb"] for o in steady],
+                        "first_build_seconds": outs[0]["seconds"],
+                    }
+                )
+                log(
+                    f"{rows[-1]['label']}: {total} banks, {rows[-1]['pages']} pages, "
                     f"{median(rows[-1]['seconds']):.1f} s, peak {median([p for p in rows[-1]['peak_mb'] if p] or [0]):.0f} MB"
-                    f" (first build of the copy {outs[0]['seconds']:.1f} s)")
+                    f" (first build of the copy {outs[0]['seconds']:.1f} s)"
+                )
     results["build"] = rows
     return keep / "site"
 
@@ -261,6 +297,7 @@ def bench_build(results: dict, runs_real: int) -> Path:
 # ------------------------------------------------------------------------------------------
 # Browser benchmarks
 # ------------------------------------------------------------------------------------------
+
 
 class Bench:
     def __init__(self, site: Path, work: Path):
@@ -280,6 +317,7 @@ class Bench:
         # Each attempt: which standard library and calculators package the server hands out at the page's
         # own URLs, and which content codings it offers (the page itself never changes between attempts).
         from macros import stdlib_pyc
+
         py_package = assets / "calculators.zip"
         py_package.write_bytes(stdlib_pyc.package_zip_bytes())
         shipped_stdlib = site / self.shipped_stdlib[0].lstrip("/")
@@ -287,11 +325,14 @@ class Bench:
         self.variants = {
             "site": {},
             "gzip-only": {"encodings": ("gzip",)},
-            "deflated": {"stdlib": deflated_copy(shipped_stdlib, assets / "stdlib-deflated.zip"),
-                         "package": deflated_copy(shipped_package, assets / "package-deflated.zip")},
+            "deflated": {
+                "stdlib": deflated_copy(shipped_stdlib, assets / "stdlib-deflated.zip"),
+                "package": deflated_copy(shipped_package, assets / "package-deflated.zip"),
+            },
             "plain": {"stdlib": PYODIDE_DIR / "python_stdlib.zip", "package": py_package},
-            "search-eager": {"page": eager_search_copy(site / "calculators" / CALC_PAGE / "index.html",
-                                                       assets / "eager-search.html")},
+            "search-eager": {
+                "page": eager_search_copy(site / "calculators" / CALC_PAGE / "index.html", assets / "eager-search.html")
+            },
         }
         self.profiles = 0
         self.pw = None
@@ -302,11 +343,14 @@ class Bench:
     def url(self, config: str, calc: str = CALC_PAGE) -> str:
         if config == "bare":
             from urllib.parse import urlencode
+
             query = {k: self.pages[k] for k in ("worker", "runtime", "stdlib", "package") if self.pages.get(k)}
             return f"{self.server.url}/bench-assets/bare.html?calc={calc.replace('-', '_')}&{urlencode(query)}"
         if config == "naive":
-            return (f"{self.server.url}/bench-assets/naive.html?calc={calc.replace('-', '_')}"
-                    f"&package=/bench-assets/calculators.zip")
+            return (
+                f"{self.server.url}/bench-assets/naive.html?calc={calc.replace('-', '_')}"
+                f"&package=/bench-assets/calculators.zip"
+            )
         return f"{self.server.url}/calculators/{calc}/"
 
     def use_variant(self, config: str) -> None:
@@ -330,8 +374,13 @@ class Bench:
 
     def launch(self, profile: Path, executable: str = CHROMIUM):
         ctx = self.pw.chromium.launch_persistent_context(
-            str(profile), executable_path=executable, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 412, "height": 915}, service_workers="block")
+            str(profile),
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 412, "height": 915},
+            service_workers="block",
+        )
         ctx.add_init_script(OBSERVER_JS)
         return ctx
 
@@ -347,9 +396,13 @@ class Bench:
         first = data["first"]
         tasks = [d for start, d in data["longtasks"] if first is None or start < first]
         return {
-            "first_ms": first, "state": data["state"],
-            "longtasks": len(tasks), "longtask_ms": sum(tasks), "longtask_max_ms": max(tasks, default=0),
-            "requests": len(hits), "bytes": sum(size for _, _, size in hits),
+            "first_ms": first,
+            "state": data["state"],
+            "longtasks": len(tasks),
+            "longtask_ms": sum(tasks),
+            "longtask_max_ms": max(tasks, default=0),
+            "requests": len(hits),
+            "bytes": sum(size for _, _, size in hits),
         }
 
     def cold_warm(self, config: str, executable: str = CHROMIUM) -> tuple[dict, dict]:
@@ -380,9 +433,11 @@ class Bench:
                     continue
                 runs[config]["cold"].append(cold)
                 runs[config]["warm"].append(warm)
-                log(f"  [{label}] round {r + 1} {config:8s} cold {fmt_ms(cold['first_ms'])} "
+                log(
+                    f"  [{label}] round {r + 1} {config:8s} cold {fmt_ms(cold['first_ms'])} "
                     f"({cold['requests']} req, {cold['bytes'] / 1e6:.2f} MB, long tasks {cold['longtask_ms']:.0f} ms)"
-                    f"  warm {fmt_ms(warm['first_ms'])} ({warm['requests']} req, {warm['bytes'] / 1e6:.2f} MB)")
+                    f"  warm {fmt_ms(warm['first_ms'])} ({warm['requests']} req, {warm['bytes'] / 1e6:.2f} MB)"
+                )
         return runs
 
     def page_weight(self, path: str, config: str | None = None) -> dict:
@@ -403,9 +458,13 @@ class Bench:
             ctx.close()
             shutil.rmtree(profile, ignore_errors=True)
         runtime = [h for h in hits if h[0].startswith("/assets/runtime/")]
-        return {"requests": len(hits), "bytes": sum(h[2] for h in hits),
-                "runtime_requests": len(runtime), "runtime_bytes": sum(h[2] for h in runtime),
-                "files": [list(h) for h in hits]}
+        return {
+            "requests": len(hits),
+            "bytes": sum(h[2] for h in hits),
+            "runtime_requests": len(runtime),
+            "runtime_bytes": sum(h[2] for h in runtime),
+            "files": [list(h) for h in hits],
+        }
 
     def latency(self, calculators, inputs_per_page: int) -> dict:
         self.use_variant("")
@@ -423,8 +482,10 @@ class Bench:
                 time.sleep(READER_PAUSE_S)  # a reader reads the page before the first edit
                 times = page.evaluate(LATENCY_JS, {"field": field, "values": values})
                 out[slug] = {"field": field, "ms": times}
-                log(f"  input latency {slug:20s} ({field}): p50 {fmt_ms(percentile(times, 50))}, "
-                    f"p95 {fmt_ms(percentile(times, 95))}, lost {sum(t is None for t in times)}")
+                log(
+                    f"  input latency {slug:20s} ({field}): p50 {fmt_ms(percentile(times, 50))}, "
+                    f"p95 {fmt_ms(percentile(times, 95))}, lost {sum(t is None for t in times)}"
+                )
         finally:
             ctx.close()
             shutil.rmtree(profile, ignore_errors=True)
@@ -442,6 +503,7 @@ def eager_search_copy(page: Path, dest: Path) -> Path:
 def deflated_copy(stored_zip: Path, dest: Path) -> Path:
     """``stored_zip`` rewritten with every member deflated (level 9): the archives' earlier layout."""
     import zipfile
+
     with zipfile.ZipFile(stored_zip) as src, zipfile.ZipFile(dest, "w") as out:
         for info in src.infolist():
             copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
@@ -454,6 +516,7 @@ def deflated_copy(stored_zip: Path, dest: Path) -> Path:
 def latency_inputs(name: str, count: int):
     """A field a reader would change (the first money field, else an integer) and valid new values."""
     import calculators
+
     spec = calculators.spec(name)
     money, integer = None, None
     for f in spec["fields"]:
@@ -518,7 +581,7 @@ AIMS = [
     ("0.5 CPU: cold first result ≤ 0.55× naive", "slow_cpu", "site", "cold_ratio", 0.55),
     ("0.5 CPU: warm first result ≤ 0.70× naive", "slow_cpu", "site", "warm_ratio", 0.70),
 ]
-WEIGHT_AIMS_MB = {"br": 4.3}   # first visit of a calculator page through a brotli host
+WEIGHT_AIMS_MB = {"br": 4.3}  # first visit of a calculator page through a brotli host
 GUIDE_LIMIT_MB = 0.25
 FIRST_EDIT_P95_MS = 50
 #: Bytes of the calculator page's first visit before issue 14 (2026-11-29 run, gzip host; HISTORY.md).
@@ -533,19 +596,26 @@ def summarise(runs: dict, base: str = "naive") -> list[dict]:
         cold = [r["first_ms"] for r in data["cold"]]
         warm = [r["first_ms"] for r in data["warm"]]
         mc, mw = median(cold), median(warm)
-        rows.append({
-            "config": config, "n": len(cold),
-            "cold_ms": mc, "cold_min": min(cold, default=None), "cold_max": max(cold, default=None),
-            "warm_ms": mw, "warm_min": min(warm, default=None), "warm_max": max(warm, default=None),
-            "cold_ratio": mc / base_cold if mc and base_cold else None,
-            "warm_ratio": mw / base_warm if mw and base_warm else None,
-            "cold_bytes": median([r["bytes"] for r in data["cold"]]),
-            "cold_requests": median([r["requests"] for r in data["cold"]]),
-            "warm_requests": median([r["requests"] for r in data["warm"]]),
-            "longtask_ms": median([r["longtask_ms"] for r in data["cold"]]),
-            "longtasks": median([r["longtasks"] for r in data["cold"]]),
-            "warm_longtask_ms": median([r["longtask_ms"] for r in data["warm"]]),
-        })
+        rows.append(
+            {
+                "config": config,
+                "n": len(cold),
+                "cold_ms": mc,
+                "cold_min": min(cold, default=None),
+                "cold_max": max(cold, default=None),
+                "warm_ms": mw,
+                "warm_min": min(warm, default=None),
+                "warm_max": max(warm, default=None),
+                "cold_ratio": mc / base_cold if mc and base_cold else None,
+                "warm_ratio": mw / base_warm if mw and base_warm else None,
+                "cold_bytes": median([r["bytes"] for r in data["cold"]]),
+                "cold_requests": median([r["requests"] for r in data["cold"]]),
+                "warm_requests": median([r["requests"] for r in data["warm"]]),
+                "longtask_ms": median([r["longtask_ms"] for r in data["cold"]]),
+                "longtasks": median([r["longtasks"] for r in data["cold"]]),
+                "warm_longtask_ms": median([r["longtask_ms"] for r in data["warm"]]),
+            }
+        )
     return rows
 
 
@@ -558,27 +628,38 @@ def mb(b) -> str:
 
 
 def timing_table(rows, kept: str) -> list[str]:
-    out = ["| configuration | cold (median, min–max) | warm (median, min–max) | cold ÷ naive | warm ÷ naive "
-           "| main-thread long tasks until the result (cold / warm) | bytes on the wire, cold | requests cold / warm | kept |",
-           "|---|---|---|---|---|---|---|---|---|"]
+    out = [
+        "| configuration | cold (median, min–max) | warm (median, min–max) | cold ÷ naive | warm ÷ naive "
+        "| main-thread long tasks until the result (cold / warm) | bytes on the wire, cold | requests cold / warm | kept |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
         label = LEVERS.get(r["config"], r["config"])
-        keep = ("**kept** (`make build`)" if r["config"] == kept else
-                {"naive": "baseline", "bare": "reference", "gzip-only": "same build, other host"}.get(r["config"], "no"))
+        keep = (
+            "**kept** (`make build`)"
+            if r["config"] == kept
+            else {"naive": "baseline", "bare": "reference", "gzip-only": "same build, other host"}.get(
+                r["config"], "no"
+            )
+        )
         out.append(
             f"| {label} | {fmt_ms(r['cold_ms'])} ({fmt_ms(r['cold_min'])}–{fmt_ms(r['cold_max'])}) "
             f"| {fmt_ms(r['warm_ms'])} ({fmt_ms(r['warm_min'])}–{fmt_ms(r['warm_max'])}) "
             f"| {ratio(r['cold_ratio'])} | {ratio(r['warm_ratio'])} "
             f"| {fmt_ms(r['longtask_ms'])} ({r['longtasks']:.0f}) / {fmt_ms(r['warm_longtask_ms'])} "
-            f"| {mb(r['cold_bytes'])} | {r['cold_requests']:.0f} / {r['warm_requests']:.0f} | {keep} |")
+            f"| {mb(r['cold_bytes'])} | {r['cold_requests']:.0f} / {r['warm_requests']:.0f} | {keep} |"
+        )
     return out
 
 
 def aims_table(results: dict) -> list[str]:
     """Issue 14's aims against this run's figures: measured value and met / not met, computed."""
     out = ["| aim | measured | met |", "|---|---|---|"]
-    sections = {name: {r["config"]: r for r in summarise(results[name])} for name in
-                ("loopback", "slow_network", "slow_cpu") if name in results}
+    sections = {
+        name: {r["config"]: r for r in summarise(results[name])}
+        for name in ("loopback", "slow_network", "slow_cpu")
+        if name in results
+    }
     for label, section, config, key, limit in AIMS:
         row = sections.get(section, {}).get(config)
         value = row and row.get(key)
@@ -587,18 +668,26 @@ def aims_table(results: dict) -> list[str]:
     for key, limit in (("calc_br", WEIGHT_AIMS_MB["br"]),):
         w = weight.get(key)
         value = w and w["bytes"] / 1e6
-        out.append(f"| calculator page, first visit through a brotli host ≤ {limit} MB | {mb(w and w['bytes'])} "
-                   f"| {verdict(value, limit)} |")
+        out.append(
+            f"| calculator page, first visit through a brotli host ≤ {limit} MB | {mb(w and w['bytes'])} "
+            f"| {verdict(value, limit)} |"
+        )
     gz, before = weight.get("calc_gzip"), results["meta"].get("gzip_baseline_bytes")
-    out.append(f"| same through a gzip-only host (GitHub Pages) ≤ before ({mb(before)}) | {mb(gz and gz['bytes'])} "
-               f"| {verdict(gz and gz['bytes'], before)} |")
+    out.append(
+        f"| same through a gzip-only host (GitHub Pages) ≤ before ({mb(before)}) | {mb(gz and gz['bytes'])} "
+        f"| {verdict(gz and gz['bytes'], before)} |"
+    )
     guide = weight.get("guide")
-    out.append(f"| guide page ≤ {GUIDE_LIMIT_MB} MB and no runtime | {mb(guide and guide['bytes'])}, "
-               f"{guide and guide['runtime_requests']} runtime requests "
-               f"| {verdict(guide and guide['bytes'] / 1e6, GUIDE_LIMIT_MB) if guide and not guide['runtime_requests'] else 'no'} |")
+    out.append(
+        f"| guide page ≤ {GUIDE_LIMIT_MB} MB and no runtime | {mb(guide and guide['bytes'])}, "
+        f"{guide and guide['runtime_requests']} runtime requests "
+        f"| {verdict(guide and guide['bytes'] / 1e6, GUIDE_LIMIT_MB) if guide and not guide['runtime_requests'] else 'no'} |"
+    )
     first = first_edits(results)
-    out.append(f"| first edit after start, p95 across pages ≤ {FIRST_EDIT_P95_MS} ms | {fmt_ms(percentile(first, 95))} "
-               f"| {verdict(percentile(first, 95), FIRST_EDIT_P95_MS)} |")
+    out.append(
+        f"| first edit after start, p95 across pages ≤ {FIRST_EDIT_P95_MS} ms | {fmt_ms(percentile(first, 95))} "
+        f"| {verdict(percentile(first, 95), FIRST_EDIT_P95_MS)} |"
+    )
     return out
 
 
@@ -639,85 +728,139 @@ def write_report(results: dict) -> None:
         "- Server: `scripts/serve_site.py` on 127.0.0.1, as a host with precompressed files: brotli when the "
         "browser asks for it and a `.br` file is beside the file, else gzip; `Cache-Control: immutable` for hashed "
         "runtime files; HTML revalidated. Cold = fresh browser profile; warm = same profile, browser restarted.",
-        f"- Timed page: `/calculators/{CALC_PAGE}/` (zh). \"First result\" = the first result computed by Python "
+        f'- Timed page: `/calculators/{CALC_PAGE}/` (zh). "First result" = the first result computed by Python '
         "in the browser replacing the server-rendered one, measured from navigation start.",
         f"- Site as built ships: {', '.join(meta.get('shipped_stdlib') or ['?'])}",
-        *(["- **The machine was busy** (load average above its CPU count at the start): the timings are noisy, "
-           "the byte counts are not."] if busy(meta.get("load_start")) else []),
+        *(
+            [
+                "- **The machine was busy** (load average above its CPU count at the start): the timings are noisy, "
+                "the byte counts are not."
+            ]
+            if busy(meta.get("load_start"))
+            else []
+        ),
         "- The naive page is served by the same server with the same caching headers (gzip: its files have no "
         "`.br` beside them), so its warm start also reuses Chromium's compiled WebAssembly.",
         "",
     ]
     lines += ["## Aims (issue 14), from this run", ""] + aims_table(results) + [""]
     for key, title, note in (
-        ("loopback", f"Time to the first Python-computed result, loopback ({meta['rounds']} round{'s' if meta['rounds'] != 1 else ''})", ""),
-        ("slow_network", f"Slow network: 5 Mbit/s, 100 ms round trip ({meta['slow_rounds']} round{'s' if meta['slow_rounds'] != 1 else ''})",
-         "Throttled by the server for every response (the worker's downloads included): one round trip "
-         "per request, two on a new connection, all responses sharing 5 Mbit/s."),
-        ("slow_cpu", f"Slow CPU ({meta['slow_rounds']} round{'s' if meta['slow_rounds'] != 1 else ''})",
-         f"CPU limit: {meta.get('cpu_limit')}. DevTools CPU throttling was not used: it slows only the page's "
-         "main thread, not the module worker where Pyodide runs, so it would flatter the worker design."),
+        (
+            "loopback",
+            f"Time to the first Python-computed result, loopback ({meta['rounds']} round{'s' if meta['rounds'] != 1 else ''})",
+            "",
+        ),
+        (
+            "slow_network",
+            f"Slow network: 5 Mbit/s, 100 ms round trip ({meta['slow_rounds']} round{'s' if meta['slow_rounds'] != 1 else ''})",
+            "Throttled by the server for every response (the worker's downloads included): one round trip "
+            "per request, two on a new connection, all responses sharing 5 Mbit/s.",
+        ),
+        (
+            "slow_cpu",
+            f"Slow CPU ({meta['slow_rounds']} round{'s' if meta['slow_rounds'] != 1 else ''})",
+            f"CPU limit: {meta.get('cpu_limit')}. DevTools CPU throttling was not used: it slows only the page's "
+            "main thread, not the module worker where Pyodide runs, so it would flatter the worker design.",
+        ),
         ("phone", "Slow network and slow CPU together (1 round)", ""),
     ):
         if key in results:
-            lines += [f"## {title}", ""] + ([note, ""] if note else []) + timing_table(summarise(results[key]), kept) + [""]
+            lines += (
+                [f"## {title}", ""] + ([note, ""] if note else []) + timing_table(summarise(results[key]), kept) + [""]
+            )
     if "weight" in results:
-        lines += ["## Page weight (cold visit, until the network is idle)", "",
-                  "| page | requests | bytes on the wire | of which the calculator runtime |", "|---|---|---|---|"]
+        lines += [
+            "## Page weight (cold visit, until the network is idle)",
+            "",
+            "| page | requests | bytes on the wire | of which the calculator runtime |",
+            "|---|---|---|---|",
+        ]
         for w in results["weight"].values():
-            lines.append(f"| {w['label']} | {w['requests']} | {mb(w['bytes'])} | "
-                         f"{w['runtime_requests']} requests, {mb(w['runtime_bytes'])} |")
+            lines.append(
+                f"| {w['label']} | {w['requests']} | {mb(w['bytes'])} | "
+                f"{w['runtime_requests']} requests, {mb(w['runtime_bytes'])} |"
+            )
         lines.append("")
     if "sizes" in results:
-        lines += ["## What the runtime's files weigh on the wire (bytes, deterministic)", "",
-                  "Brotli at quality 11 is what the build writes beside each file (`.br`); gzip -9 likewise (`.gz`); "
-                  "a gzip-only host that compresses on the fly uses about level 6. The archives are zips of "
-                  "stored members (compressed as a whole in transit); \"deflated\" is the same zip with each member "
-                  "deflated, the earlier layout, which transit compression cannot shrink further.", "",
-                  "| file | raw | gzip -9 | brotli 11 | as deflated zip |", "|---|---|---|---|---|"]
+        lines += [
+            "## What the runtime's files weigh on the wire (bytes, deterministic)",
+            "",
+            "Brotli at quality 11 is what the build writes beside each file (`.br`); gzip -9 likewise (`.gz`); "
+            "a gzip-only host that compresses on the fly uses about level 6. The archives are zips of "
+            'stored members (compressed as a whole in transit); "deflated" is the same zip with each member '
+            "deflated, the earlier layout, which transit compression cannot shrink further.",
+            "",
+            "| file | raw | gzip -9 | brotli 11 | as deflated zip |",
+            "|---|---|---|---|---|",
+        ]
         for name, z in results["sizes"].items():
-            lines.append(f"| {name} | {z['raw']:,} | {z['gzip']:,} | "
-                         + (f"{z['br']:,}" if z.get("br") else "—") + " | "
-                         + (f"{z['deflated']:,}" if z.get("deflated") else "—") + " |")
+            lines.append(
+                f"| {name} | {z['raw']:,} | {z['gzip']:,} | "
+                + (f"{z['br']:,}" if z.get("br") else "—")
+                + " | "
+                + (f"{z['deflated']:,}" if z.get("deflated") else "—")
+                + " |"
+            )
         lines.append("")
     if "latency" in results:
         all_ms = [t for v in results["latency"].values() for t in v["ms"]]
         first = first_edits(results)
-        lines += ["## Input-to-result latency (site as built, after start-up)", "",
-                  f"Time from an `input` event on a field to the new result in the page (worker round trip, Python, "
-                  f"HTML swap). The first edit comes {READER_PAUSE_S:g} s after the first live result (a reader "
-                  "reading the page); the worker warms up on the page's own inputs in that idle time.", "",
-                  "| calculator page | field changed | inputs | first edit | p50 | p95 | max |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            "## Input-to-result latency (site as built, after start-up)",
+            "",
+            f"Time from an `input` event on a field to the new result in the page (worker round trip, Python, "
+            f"HTML swap). The first edit comes {READER_PAUSE_S:g} s after the first live result (a reader "
+            "reading the page); the worker warms up on the page's own inputs in that idle time.",
+            "",
+            "| calculator page | field changed | inputs | first edit | p50 | p95 | max |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for slug, v in results["latency"].items():
-            lines.append(f"| {slug} | `{v['field']}` | {len(v['ms'])} | {fmt_ms(v['ms'][0] if v['ms'] else None)} "
-                         f"| {fmt_ms(percentile(v['ms'], 50))} "
-                         f"| {fmt_ms(percentile(v['ms'], 95))} | {fmt_ms(max((t for t in v['ms'] if t is not None), default=None))} |")
-        lines.append(f"| **all** | | {len(all_ms)} | p95 **{fmt_ms(percentile(first, 95))}** "
-                     f"| **{fmt_ms(percentile(all_ms, 50))}** | "
-                     f"**{fmt_ms(percentile(all_ms, 95))}** | {fmt_ms(max((t for t in all_ms if t is not None), default=None))} |")
+            lines.append(
+                f"| {slug} | `{v['field']}` | {len(v['ms'])} | {fmt_ms(v['ms'][0] if v['ms'] else None)} "
+                f"| {fmt_ms(percentile(v['ms'], 50))} "
+                f"| {fmt_ms(percentile(v['ms'], 95))} | {fmt_ms(max((t for t in v['ms'] if t is not None), default=None))} |"
+            )
+        lines.append(
+            f"| **all** | | {len(all_ms)} | p95 **{fmt_ms(percentile(first, 95))}** "
+            f"| **{fmt_ms(percentile(all_ms, 50))}** | "
+            f"**{fmt_ms(percentile(all_ms, 95))}** | {fmt_ms(max((t for t in all_ms if t is not None), default=None))} |"
+        )
         lines.append("")
     if "build" in results:
-        lines += ["## Build (`mkdocs build --strict`)", "",
-                  "Peak memory is the largest resident set of any process in the build (GNU time). Generated banks are "
-                  "copies of a real record under new ids, each with its Chinese and English page and a nav entry.", "",
-                  "| site | banks | pages (index.html) | wall time (median) | peak memory (median) | first build of a fresh copy |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "## Build (`mkdocs build --strict`)",
+            "",
+            "Peak memory is the largest resident set of any process in the build (GNU time). Generated banks are "
+            "copies of a real record under new ids, each with its Chinese and English page and a nav entry.",
+            "",
+            "| site | banks | pages (index.html) | wall time (median) | peak memory (median) | first build of a fresh copy |",
+            "|---|---|---|---|---|---|",
+        ]
         for row in results["build"]:
             peaks = [p for p in row["peak_mb"] if p]
             first = f"{row['first_build_seconds']:.1f} s" if row.get("first_build_seconds") else "—"
             runs = len(row["seconds"])
-            lines.append(f"| {row['label']} | {row['banks']} | {row['pages']} | {median(row['seconds']):.1f} s "
-                         f"({runs} run{'s' if runs != 1 else ''}) | "
-                         + (f"{median(peaks):.0f} MB" if peaks else "—") + f" | {first} |")
-        lines += ["", "A fresh copy's first build also fills its caches: jieba's dictionary and the precompiled "
-                      "standard library and package (`macros/stdlib_pyc.py` runs Pyodide under Node, about 5 s and "
-                      "220 MB); that happens again only when the calculators, the runtime or that module change."]
+            lines.append(
+                f"| {row['label']} | {row['banks']} | {row['pages']} | {median(row['seconds']):.1f} s "
+                f"({runs} run{'s' if runs != 1 else ''}) | "
+                + (f"{median(peaks):.0f} MB" if peaks else "—")
+                + f" | {first} |"
+            )
+        lines += [
+            "",
+            "A fresh copy's first build also fills its caches: jieba's dictionary and the precompiled "
+            "standard library and package (`macros/stdlib_pyc.py` runs Pyodide under Node, about 5 s and "
+            "220 MB); that happens again only when the calculators, the runtime or that module change.",
+        ]
         if len(results["build"]) >= 2:
             a, b = results["build"][0], results["build"][-1]
             per_page = (median(b["seconds"]) - median(a["seconds"])) / max(1, b["pages"] - a["pages"])
-            lines += ["", f"Growth: about {per_page * 1000:.0f} ms of build time per added page "
-                          f"({(median(b['seconds']) - median(a['seconds'])) / max(1, b['banks'] - a['banks']) * 1000:.0f} ms per bank, two pages each)."]
+            lines += [
+                "",
+                f"Growth: about {per_page * 1000:.0f} ms of build time per added page "
+                f"({(median(b['seconds']) - median(a['seconds'])) / max(1, b['banks'] - a['banks']) * 1000:.0f} ms per bank, two pages each).",
+            ]
         lines.append("")
     if results.get("decision"):
         lines += ["## What was kept, and why (computed from the figures above)", ""] + results["decision"] + [""]
@@ -729,26 +872,39 @@ def write_report(results: dict) -> None:
 def wire_sizes(bench: Bench) -> dict:
     """Bytes of each runtime file raw, gzip -9, brotli 11 (the build's `.br`), and the archives deflated."""
     import gzip
+
     out = {}
     runtime = bench.site / bench.pages["runtime"].lstrip("/")
-    files = [(name, runtime / name) for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json")]
-    files += [("standard library (precompiled, trimmed)", bench.site / bench.shipped_stdlib[0].lstrip("/")),
-              ("calculators package (precompiled)", bench.site / bench.pages["package"].lstrip("/"))]
-    deflated = {"standard library (precompiled, trimmed)": bench.variants["deflated"]["stdlib"],
-                "calculators package (precompiled)": bench.variants["deflated"]["package"]}
+    files = [
+        (name, runtime / name) for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json")
+    ]
+    files += [
+        ("standard library (precompiled, trimmed)", bench.site / bench.shipped_stdlib[0].lstrip("/")),
+        ("calculators package (precompiled)", bench.site / bench.pages["package"].lstrip("/")),
+    ]
+    deflated = {
+        "standard library (precompiled, trimmed)": bench.variants["deflated"]["stdlib"],
+        "calculators package (precompiled)": bench.variants["deflated"]["package"],
+    }
     for label, path in files:
         data = path.read_bytes()
         br = path.with_name(path.name + ".br")
-        out[label] = {"raw": len(data), "gzip": len(gzip.compress(data, 9, mtime=0)),
-                      "br": br.stat().st_size if br.is_file() else None,
-                      "deflated": Path(deflated[label]).stat().st_size if label in deflated else None}
+        out[label] = {
+            "raw": len(data),
+            "gzip": len(gzip.compress(data, 9, mtime=0)),
+            "br": br.stat().st_size if br.is_file() else None,
+            "deflated": Path(deflated[label]).stat().st_size if label in deflated else None,
+        }
     return out
 
 
 def decide(results: dict) -> list[str]:
     """Conclusions computed from the figures: each attempt against the kept build, each lever's effect."""
-    sections = {key: {r["config"]: r for r in summarise(results[key])}
-                for key in ("loopback", "slow_network", "slow_cpu") if key in results}
+    sections = {
+        key: {r["config"]: r for r in summarise(results[key])}
+        for key in ("loopback", "slow_network", "slow_cpu")
+        if key in results
+    }
     text = []
     loop, slow = sections.get("loopback", {}), sections.get("slow_network", {})
     k = loop.get(KEPT)
@@ -759,8 +915,10 @@ def decide(results: dict) -> list[str]:
             return None
         diff = a["cold_ms"] - b["cold_ms"]
         word = "slower" if diff > 0 else "faster"
-        return (f"{what}: {fmt_ms(a['cold_ms'])} cold against {fmt_ms(b['cold_ms'])} for the build as shipped "
-                f"({fmt_ms(abs(diff))} {word}), {mb(a['cold_bytes'])} against {mb(b['cold_bytes'])} on the wire")
+        return (
+            f"{what}: {fmt_ms(a['cold_ms'])} cold against {fmt_ms(b['cold_ms'])} for the build as shipped "
+            f"({fmt_ms(abs(diff))} {word}), {mb(a['cold_bytes'])} against {mb(b['cold_bytes'])} on the wire"
+        )
 
     for name, section, what in (
         ("gzip-only", slow, "At 5 Mbit/s a gzip-only host (GitHub Pages) gives"),
@@ -772,15 +930,22 @@ def decide(results: dict) -> list[str]:
         line = compare(name, section, what)
         if line:
             kept_better = section[name]["cold_ms"] > section[KEPT]["cold_ms"]
-            text.append(f"- {line}: {'the build as shipped is faster in this run' if kept_better else 'the build as shipped is not faster in this run'}.")
+            text.append(
+                f"- {line}: {'the build as shipped is faster in this run' if kept_better else 'the build as shipped is not faster in this run'}."
+            )
     b = loop.get("bare")
     if k and b and k["cold_ms"] and b["cold_ms"]:
         added = k["cold_ms"] - b["cold_ms"]
-        text.append(f"- The page itself: the same worker started from an empty page (\"bare\") gives "
-                    f"{fmt_ms(b['cold_ms'])} cold / {fmt_ms(b['warm_ms'])} warm against {fmt_ms(k['cold_ms'])} / "
-                    f"{fmt_ms(k['warm_ms'])} on the real page: "
-                    + (f"the page adds {fmt_ms(added)} cold ({added / k['cold_ms']:.0%} of its start)." if added > 0
-                       else "no measurable cost cold in this run (the real page was not slower)."))
+        text.append(
+            f'- The page itself: the same worker started from an empty page ("bare") gives '
+            f"{fmt_ms(b['cold_ms'])} cold / {fmt_ms(b['warm_ms'])} warm against {fmt_ms(k['cold_ms'])} / "
+            f"{fmt_ms(k['warm_ms'])} on the real page: "
+            + (
+                f"the page adds {fmt_ms(added)} cold ({added / k['cold_ms']:.0%} of its start)."
+                if added > 0
+                else "no measurable cost cold in this run (the real page was not slower)."
+            )
+        )
     met = [row for row in aims_table(results)[2:] if row.endswith("| yes |")]
     text.append(f"- Aims met in this run: {len(met)} of {len(aims_table(results)) - 2} (table at the top).")
     return text
@@ -794,8 +959,11 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=Path, help="an existing build to serve instead of building")
     parser.add_argument("--quick", action="store_true", help="one round of everything (for trying the script)")
     parser.add_argument("--only", choices=["build", "browser"], help="run one part")
-    parser.add_argument("--rewrite", action="store_true",
-                        help="only rewrite RESULTS.md from benchmarks/results.json (after changing the report)")
+    parser.add_argument(
+        "--rewrite",
+        action="store_true",
+        help="only rewrite RESULTS.md from benchmarks/results.json (after changing the report)",
+    )
     args = parser.parse_args(argv)
     if args.rewrite:
         results = json.loads((OUT_DIR / "results.json").read_text(encoding="utf-8"))
@@ -806,14 +974,24 @@ def main(argv=None) -> int:
         args.quick = True
         args.rounds = args.slow_rounds = 1
     started = time.perf_counter()
-    results = {"meta": {
-        "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine(),
-        "chromium": chromium_version(), "pyodide": pyodide_version(), "python": sys.version.split()[0],
-        "load_start": " ".join(f"{x:.1f}" for x in os.getloadavg()), "rounds": args.rounds,
-        "slow_rounds": args.slow_rounds, "kept": None, "cgroup": own_cpu_cgroup(),
-    }}
-    log(f"Machine: {results['meta']['machine']}; Chromium {results['meta']['chromium']}; "
-        f"Pyodide {results['meta']['pyodide']}; load {results['meta']['load_start']}")
+    results = {
+        "meta": {
+            "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+            "machine": machine(),
+            "chromium": chromium_version(),
+            "pyodide": pyodide_version(),
+            "python": sys.version.split()[0],
+            "load_start": " ".join(f"{x:.1f}" for x in os.getloadavg()),
+            "rounds": args.rounds,
+            "slow_rounds": args.slow_rounds,
+            "kept": None,
+            "cgroup": own_cpu_cgroup(),
+        }
+    }
+    log(
+        f"Machine: {results['meta']['machine']}; Chromium {results['meta']['chromium']}; "
+        f"Pyodide {results['meta']['pyodide']}; load {results['meta']['load_start']}"
+    )
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         site = args.site
@@ -853,8 +1031,10 @@ def run_browser(results: dict, site: Path, work: Path, args) -> None:
             bench.server.prewarm()
             results["loopback"] = bench.series(["naive", "bare", *bench.variants], args.rounds, "loopback")
             for row in summarise(results["loopback"]):
-                log(f"{row['config']:9s} cold {fmt_ms(row['cold_ms'])} ({ratio(row['cold_ratio'])})  "
-                    f"warm {fmt_ms(row['warm_ms'])} ({ratio(row['warm_ratio'])})  first visit {mb(row['cold_bytes'])}")
+                log(
+                    f"{row['config']:9s} cold {fmt_ms(row['cold_ms'])} ({ratio(row['cold_ratio'])})  "
+                    f"warm {fmt_ms(row['warm_ms'])} ({ratio(row['warm_ratio'])})  first visit {mb(row['cold_bytes'])}"
+                )
 
             log("== Input-to-result latency ==")
             results["latency"] = bench.latency(bench.pages["calculators"], 5 if args.quick else 25)
@@ -864,17 +1044,22 @@ def run_browser(results: dict, site: Path, work: Path, args) -> None:
             results["weight"] = {
                 "guide": dict(bench.page_weight(GUIDE_PAGE), label=f"guide page `{GUIDE_PAGE}`"),
                 "calc_br": dict(bench.page_weight(calc, "site"), label=f"calculator page `{calc}`, brotli host"),
-                "calc_gzip": dict(bench.page_weight(calc, "gzip-only"),
-                                  label=f"calculator page `{calc}`, gzip-only host (GitHub Pages)"),
-                "calc_en_br": dict(bench.page_weight("/en" + calc, "site"), label=f"calculator page `/en{calc}`, brotli host"),
+                "calc_gzip": dict(
+                    bench.page_weight(calc, "gzip-only"),
+                    label=f"calculator page `{calc}`, gzip-only host (GitHub Pages)",
+                ),
+                "calc_en_br": dict(
+                    bench.page_weight("/en" + calc, "site"), label=f"calculator page `/en{calc}`, brotli host"
+                ),
             }
             for w in results["weight"].values():
                 log(f"  {w['label']}: {w['requests']} requests, {mb(w['bytes'])} (runtime {mb(w['runtime_bytes'])})")
 
             log("== Slow network: 5 Mbit/s, 100 ms ==")
             bench.server.throttle = SLOW_LINK
-            results["slow_network"] = bench.series(["naive", KEPT, "gzip-only", "deflated", "search-eager"],
-                                                   slow_rounds, "5 Mbit/s")
+            results["slow_network"] = bench.series(
+                ["naive", KEPT, "gzip-only", "deflated", "search-eager"], slow_rounds, "5 Mbit/s"
+            )
             bench.server.throttle = None
 
             with cpu_limited_chromium(CPU_FRACTION) as (exe, description):

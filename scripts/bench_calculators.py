@@ -9,6 +9,7 @@ takes the median of several runs, prints a table and writes it to
 Usage: ``python scripts/bench_calculators.py [--runs N]`` (``make bench`` runs it too).
 Pyodide in a browser is slower than CPython by a roughly constant factor; see RESULTS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,7 +38,13 @@ def _with(name: str, **over) -> dict:
 
 def _debts(n: int, balance: int, rate: str, minimum: str = "100") -> list:
     return [
-        {"name": f"卡{i + 1}", "balance": str(balance + 997 * i), "rate": rate, "rate_basis": "daily", "min_payment": minimum}
+        {
+            "name": f"卡{i + 1}",
+            "balance": str(balance + 997 * i),
+            "rate": rate,
+            "rate_basis": "daily",
+            "min_payment": minimum,
+        }
         for i in range(n)
     ]
 
@@ -47,34 +54,86 @@ def cases() -> list:
     long_tx = [{"posting_date": f"2026-03-{1 + i % 28:02d}", "amount_yuan": str(100 + i)} for i in range(50)]
     long_pay = [{"date": f"2026-04-{1 + i % 19:02d}", "amount_yuan": "10"} for i in range(50)]
     return [
-        ("installment_apr", "60 periods, exact, fee up front, ¥10,000,000",
-         _with("installment_apr", principal_yuan="10000000", periods="60", fee_rate_per_period="0.0099",
-               fee_collection="upfront_t0", principal_rounding="exact")),
-        ("installment_apr", "60 periods, round, per period",
-         _with("installment_apr", periods="60", principal_rounding="round")),
-        ("revolving_interest", "50 purchases, 50 payments",
-         _with("revolving_interest", transactions=long_tx, payments=long_pay)),
-        ("minimum_payment", "every part filled",
-         _with("minimum_payment", cash_advances="5000", installment_due="1000", fees="75", interest="300",
-               over_limit="200", previous_min_unpaid="100", cash_ratio="0.5")),
-        ("overdue_cost", "10 years overdue, 28-day cycles (131 rows)",
-         _with("overdue_cost", days_overdue="3650", days_before_due="366", cycle_days="28")),
-        ("negotiated_plan", "annuity, shortest plan searched up to 60 months",
-         _with("negotiated_plan", mode="annuity", annual_rate="0.24", monthly_affordable_yuan="1500")),
-        ("negotiated_plan", "annuity at 100 % a year: nothing fits, 48 plans tried (error)",
-         _with("negotiated_plan", mode="annuity", annual_rate="1", monthly_affordable_yuan="4200")),
-        ("negotiated_plan", "annuity, nothing fits in 60 months (error)",
-         _with("negotiated_plan", mode="annuity", annual_rate="0.24", monthly_affordable_yuan="100")),
-        ("payoff_order", "20 debts, paid off", _with("payoff_order", debts=_debts(20, 5000, "0.0005"), monthly_budget="6000")),
-        ("payoff_order", "20 debts, longest plan (456 months)",
-         _with("payoff_order", debts=_debts(20, 5000, "0.000001", "10"), monthly_budget="640")),
-        ("payoff_order", "20 debts, never paid off (error)",
-         _with("payoff_order", debts=_debts(20, 5000, "0.0005"), monthly_budget="3700")),
+        (
+            "installment_apr",
+            "60 periods, exact, fee up front, ¥10,000,000",
+            _with(
+                "installment_apr",
+                principal_yuan="10000000",
+                periods="60",
+                fee_rate_per_period="0.0099",
+                fee_collection="upfront_t0",
+                principal_rounding="exact",
+            ),
+        ),
+        (
+            "installment_apr",
+            "60 periods, round, per period",
+            _with("installment_apr", periods="60", principal_rounding="round"),
+        ),
+        (
+            "revolving_interest",
+            "50 purchases, 50 payments",
+            _with("revolving_interest", transactions=long_tx, payments=long_pay),
+        ),
+        (
+            "minimum_payment",
+            "every part filled",
+            _with(
+                "minimum_payment",
+                cash_advances="5000",
+                installment_due="1000",
+                fees="75",
+                interest="300",
+                over_limit="200",
+                previous_min_unpaid="100",
+                cash_ratio="0.5",
+            ),
+        ),
+        (
+            "overdue_cost",
+            "10 years overdue, 28-day cycles (131 rows)",
+            _with("overdue_cost", days_overdue="3650", days_before_due="366", cycle_days="28"),
+        ),
+        (
+            "negotiated_plan",
+            "annuity, shortest plan searched up to 60 months",
+            _with("negotiated_plan", mode="annuity", annual_rate="0.24", monthly_affordable_yuan="1500"),
+        ),
+        (
+            "negotiated_plan",
+            "annuity at 100 % a year: nothing fits, 48 plans tried (error)",
+            _with("negotiated_plan", mode="annuity", annual_rate="1", monthly_affordable_yuan="4200"),
+        ),
+        (
+            "negotiated_plan",
+            "annuity, nothing fits in 60 months (error)",
+            _with("negotiated_plan", mode="annuity", annual_rate="0.24", monthly_affordable_yuan="100"),
+        ),
+        (
+            "payoff_order",
+            "20 debts, paid off",
+            _with("payoff_order", debts=_debts(20, 5000, "0.0005"), monthly_budget="6000"),
+        ),
+        (
+            "payoff_order",
+            "20 debts, longest plan (456 months)",
+            _with("payoff_order", debts=_debts(20, 5000, "0.000001", "10"), monthly_budget="640"),
+        ),
+        (
+            "payoff_order",
+            "20 debts, never paid off (error)",
+            _with("payoff_order", debts=_debts(20, 5000, "0.0005"), monthly_budget="3700"),
+        ),
         ("rate_convert", "example", _with("rate_convert")),
         ("repayment_capacity", "with card debt", _with("repayment_capacity", card_debt_yuan="100000000")),
-        ("negotiation_kit", f"one card at each of the {len(BANKS)} banks",
-         _with("negotiation_kit", cards=[{"bank": b, "balance_yuan": "20000", "overdue_months": "3"}
-                                         for b, _ in BANKS])),
+        (
+            "negotiation_kit",
+            f"one card at each of the {len(BANKS)} banks",
+            _with(
+                "negotiation_kit", cards=[{"bank": b, "balance_yuan": "20000", "overdue_months": "3"} for b, _ in BANKS]
+            ),
+        ),
     ]
 
 
@@ -141,8 +200,7 @@ def main(argv=None) -> int:
         "page's worker does on each keystroke (parse the form, compute, render the HTML and CSV). "
         "Target: under 50 ms. Figures, not tests: they depend on the machine and its load.\n\n"
         f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, Python "
-        f"{platform.python_version()}, {os.cpu_count()} CPUs, load average {load:.1f} at the end.\n\n"
-        + table + "\n"
+        f"{platform.python_version()}, {os.cpu_count()} CPUs, load average {load:.1f} at the end.\n\n" + table + "\n"
     )
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(doc, encoding="utf-8")

@@ -27,6 +27,7 @@ Every request is recorded in ``server.log`` (path, status, bytes sent).
 
 Command line: ``python scripts/serve_site.py [site] [--port 8000]``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,8 +69,16 @@ class SiteServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, root, port: int = 0, host: str = "127.0.0.1", mounts=None, overrides=None,
-                 gzip_enabled: bool = True, encodings=ENCODINGS):
+    def __init__(
+        self,
+        root,
+        port: int = 0,
+        host: str = "127.0.0.1",
+        mounts=None,
+        overrides=None,
+        gzip_enabled: bool = True,
+        encodings=ENCODINGS,
+    ):
         self.root = Path(root).resolve()
         self.mounts = {k.rstrip("/") + "/": Path(v).resolve() for k, v in (mounts or {}).items()}
         self.overrides = {k: Path(v) for k, v in (overrides or {}).items()}
@@ -85,6 +94,7 @@ class SiteServer(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address):
         """A browser closing a connection mid-response is normal (cancelled loads): stay quiet."""
         import sys as _sys
+
         if isinstance(_sys.exc_info()[1], (ConnectionError, TimeoutError)):
             return
         super().handle_error(request, client_address)
@@ -131,7 +141,7 @@ class SiteServer(http.server.ThreadingHTTPServer):
         bytes_per_second = self.throttle[0] / 8
         chunk = 16384
         for start in range(0, len(data), chunk):
-            piece = data[start:start + chunk]
+            piece = data[start : start + chunk]
             with self._lock:
                 now = time.monotonic()
                 begin = max(now, self._next_free)
@@ -145,7 +155,7 @@ class SiteServer(http.server.ThreadingHTTPServer):
             return self.overrides[url_path]
         for prefix, folder in self.mounts.items():
             if url_path.startswith(prefix):
-                return _inside(folder, url_path[len(prefix):])
+                return _inside(folder, url_path[len(prefix) :])
         return _inside(self.root, url_path.lstrip("/"))
 
 
@@ -250,8 +260,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.server.record(url_path, 304, 0)
             return
         self.send_response(status)
-        self.send_header("Content-Type", MIME_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0]
-                         or "application/octet-stream")
+        self.send_header(
+            "Content-Type", MIME_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        )
         self.send_header("Content-Length", str(len(data)))
         if encoding:
             self.send_header("Content-Encoding", encoding)

@@ -4,6 +4,7 @@ The build helper, the server and Chromium's arguments are the ones ``scripts/`` 
 ``make bench`` and ``make audit`` (``scripts/_browser.py``, ``scripts/serve_site.py``), so the
 tests see the headers a real host sends: MIME types, caching, brotli/gzip negotiation.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 Schema tests check the messages a contributor sees; page tests read the built site (``built_site``,
 one strict build per session; set SITE_DIR to reuse a build).
 """
+
 from __future__ import annotations
 
 import copy
@@ -27,9 +28,19 @@ FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 TODAY = datetime.date(2026, 12, 1)
 RECORDS = {p.stem: read_yaml(p)[0] for p in sorted(DATA.glob("*.yml"))}
 
-REPORT = {"issue": 7, "month": "2026-10", "overdue_months": 3, "outcome": "agreed", "periods": 36,
-          "interest": "waived", "fees": "not_waived", "down_payment": "none", "channel": "hotline",
-          "took": "1_to_4_weeks", "added": "2026-11-30"}
+REPORT = {
+    "issue": 7,
+    "month": "2026-10",
+    "overdue_months": 3,
+    "outcome": "agreed",
+    "periods": 36,
+    "interest": "waived",
+    "fees": "not_waived",
+    "down_payment": "none",
+    "channel": "hotline",
+    "took": "1_to_4_weeks",
+    "added": "2026-11-30",
+}
 
 
 def _broken(bank_id, change):
@@ -41,6 +52,7 @@ def _broken(bank_id, change):
 # ---------------------------------------------------------------------------
 # The data
 # ---------------------------------------------------------------------------
+
 
 def test_every_bank_has_terms_and_an_empty_list_of_reports():
     for bank_id, rec in RECORDS.items():
@@ -70,16 +82,20 @@ def test_research_sheet_values_for_cmb_are_as_sourced():
 # Schema: terms
 # ---------------------------------------------------------------------------
 
+
 def test_a_term_without_a_source_is_rejected_with_what_to_add():
     messages = _broken("cmb", lambda r: r["terms"]["late_fee"].pop("sources"))
-    assert ("data/banks/cmb.yml: terms.late_fee has no source: add `sources: [id]` naming at least "
-            "one entry of the `sources:` list at the top of the file") in messages
+    assert (
+        "data/banks/cmb.yml: terms.late_fee has no source: add `sources: [id]` naming at least "
+        "one entry of the `sources:` list at the top of the file"
+    ) in messages
 
 
 def test_a_term_without_a_date_is_rejected_with_what_to_add():
     messages = _broken("cmb", lambda r: r["terms"]["late_fee"].pop("checked"))
-    assert ("data/banks/cmb.yml: terms.late_fee has no date: add `checked: YYYY-MM-DD`, the day "
-            "you read it in its source") in messages
+    assert (
+        "data/banks/cmb.yml: terms.late_fee has no date: add `checked: YYYY-MM-DD`, the day you read it in its source"
+    ) in messages
 
 
 def test_a_weak_term_must_not_be_published():
@@ -89,19 +105,24 @@ def test_a_weak_term_must_not_be_published():
 
 def test_a_misspelt_term_gets_a_suggestion():
     messages = _broken("cmb", lambda r: r["terms"].update(late_fees=r["terms"].pop("late_fee")))
-    assert any("terms.late_fees is not a card term" in m and "did you mean 'late_fee'?" in m
-               for m in messages), messages
+    assert any("terms.late_fees is not a card term" in m and "did you mean 'late_fee'?" in m for m in messages), (
+        messages
+    )
 
 
-@pytest.mark.parametrize("value, expected", [
-    (0.05, "should be written in quotes as an exact decimal"),
-    ("5%", "'5%' is not a plain decimal number"),
-    ("5", "'5' is outside 0–1; it is a fraction: 5 % is written \"0.05\""),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (0.05, "should be written in quotes as an exact decimal"),
+        ("5%", "'5%' is not a plain decimal number"),
+        ("5", "'5' is outside 0–1; it is a fraction: 5 % is written \"0.05\""),
+    ],
+)
 def test_calculator_figures_must_be_exact_decimals_in_range(value, expected):
     messages = _broken("cmb", lambda r: r["terms"]["late_fee"]["calc"].update(late_fee_rate=value))
-    assert any(m.startswith("data/banks/cmb.yml: terms.late_fee.calc.late_fee_rate") and expected in m
-               for m in messages), messages
+    assert any(
+        m.startswith("data/banks/cmb.yml: terms.late_fee.calc.late_fee_rate") and expected in m for m in messages
+    ), messages
 
 
 def test_a_figure_no_calculator_takes_is_rejected():
@@ -113,33 +134,47 @@ def test_a_figure_no_calculator_takes_is_rejected():
 # Schema: reports
 # ---------------------------------------------------------------------------
 
+
 def test_a_complete_report_is_accepted():
     assert _broken("cmb", lambda r: r["reports"].append(dict(REPORT))) == []
 
 
-@pytest.mark.parametrize("key, value", [
-    ("name", "李小梅"), ("card_number", "6225880212345678"), ("phone", "13800138000"),
-    ("amount_yuan", 52300), ("city", "深圳"), ("note", "我在深圳南山区的网点谈的"),
-])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("name", "李小梅"),
+        ("card_number", "6225880212345678"),
+        ("phone", "13800138000"),
+        ("amount_yuan", 52300),
+        ("city", "深圳"),
+        ("note", "我在深圳南山区的网点谈的"),
+    ],
+)
 def test_a_report_with_an_identifying_field_is_rejected(key, value):
     messages = _broken("cmb", lambda r: r["reports"].append({**REPORT, key: value}))
-    assert len(messages) == 1 and messages[0].startswith(
-        f"data/banks/cmb.yml: reports[0].{key} is not allowed"), messages
+    assert len(messages) == 1 and messages[0].startswith(f"data/banks/cmb.yml: reports[0].{key} is not allowed"), (
+        messages
+    )
     assert "could identify the reader: remove it" in messages[0]
 
 
 def test_a_report_keeps_only_the_month():
     messages = _broken("cmb", lambda r: r["reports"].append({**REPORT, "month": "2026-10-17"}))
-    assert messages == ["data/banks/cmb.yml: reports[0].month '2026-10-17' has a day: keep only the "
-                        "year and month (YYYY-MM), so that the report says less about the reader"]
+    assert messages == [
+        "data/banks/cmb.yml: reports[0].month '2026-10-17' has a day: keep only the "
+        "year and month (YYYY-MM), so that the report says less about the reader"
+    ]
 
 
-@pytest.mark.parametrize("change, expected", [
-    ({"channel": "wechat"}, "reports[0].channel 'wechat' should be one of app, branch, hotline, other"),
-    ({"periods": "36期"}, "reports[0].periods '36期' should be a whole number from 1 to 120"),
-    ({"overdue_months": -1}, "reports[0].overdue_months '-1' should be a whole number"),
-    ({"outcome": "refused"}, "says the bank refused, so it has no plan: remove"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ({"channel": "wechat"}, "reports[0].channel 'wechat' should be one of app, branch, hotline, other"),
+        ({"periods": "36期"}, "reports[0].periods '36期' should be a whole number from 1 to 120"),
+        ({"overdue_months": -1}, "reports[0].overdue_months '-1' should be a whole number"),
+        ({"outcome": "refused"}, "says the bank refused, so it has no plan: remove"),
+    ],
+)
 def test_report_values_come_from_the_forms_lists(change, expected):
     messages = _broken("cmb", lambda r: r["reports"].append({**REPORT, **change}))
     assert any(expected in m for m in messages), messages
@@ -155,6 +190,7 @@ def test_an_agreed_plan_needs_its_terms():
 # The issue forms list exactly the banks in data/banks/
 # ---------------------------------------------------------------------------
 
+
 def _bank_options(form_name):
     form = yaml.safe_load((FORMS / form_name).read_text(encoding="utf-8"))
     field = next(f for f in form["body"] if f.get("id") == "bank")
@@ -163,8 +199,10 @@ def _bank_options(form_name):
 
 @pytest.mark.parametrize("form_name", ["bank-fact.yml", "bank-report.yml"])
 def test_issue_forms_list_the_banks_of_the_data_files(form_name):
-    expected = [f"{r['names']['zh_short']['text']} {r['names']['en_short']} ({r['id']})"
-                for r in sorted(RECORDS.values(), key=lambda r: r["order"])]
+    expected = [
+        f"{r['names']['zh_short']['text']} {r['names']['en_short']} ({r['id']})"
+        for r in sorted(RECORDS.values(), key=lambda r: r["order"])
+    ]
     assert _bank_options(form_name) == expected
 
 
@@ -235,10 +273,13 @@ def test_reports_are_shown_as_unchecked_with_count_and_dates():
     assert "No reports yet" not in en
 
 
-@pytest.mark.parametrize("issues_url, form", [
-    ("https://github.com/o/r/issues/new/choose", "https://github.com/o/r/issues/new?template=bank-report.yml"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "issues_url, form",
+    [
+        ("https://github.com/o/r/issues/new/choose", "https://github.com/o/r/issues/new?template=bank-report.yml"),
+        ("", ""),
+    ],
+)
 def test_report_form_link_follows_issues_url(issues_url, form):
     assert banks.report_form_url(issues_url) == form
 

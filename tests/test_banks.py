@@ -3,6 +3,7 @@
 The page tests read the built site (the ``built_site`` fixture in conftest.py: one strict build
 per session; set SITE_DIR to reuse a build).
 """
+
 from __future__ import annotations
 
 import copy
@@ -15,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,8 +25,23 @@ from macros.bank_schema import is_shown, read_yaml, validate, validate_files
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "banks"
 DOCS = ROOT / "docs" / "banks"
-EXPECTED_IDS = {"citic", "spdb", "icbc", "ccb", "abc", "boc", "bocom", "cmb", "ceb", "cmbc",
-                "cib", "pingan", "cgb", "hxb", "psbc"}
+EXPECTED_IDS = {
+    "citic",
+    "spdb",
+    "icbc",
+    "ccb",
+    "abc",
+    "boc",
+    "bocom",
+    "cmb",
+    "ceb",
+    "cmbc",
+    "cib",
+    "pingan",
+    "cgb",
+    "hxb",
+    "psbc",
+}
 TODAY = datetime.date(2026, 12, 1)
 
 
@@ -52,6 +67,7 @@ def _all_numbers(rec):
 # The records
 # ---------------------------------------------------------------------------
 
+
 def test_every_expected_bank_has_a_record():
     assert set(RECORDS) >= EXPECTED_IDS
 
@@ -63,8 +79,9 @@ def test_every_record_is_valid():
 
 def test_the_cli_accepts_the_real_records():
     files = [str(p.relative_to(ROOT)) for p in sorted(DATA.glob("*.yml"))]
-    result = subprocess.run([sys.executable, "-m", "macros.bank_schema", *files],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.bank_schema", *files], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"OK: {len(files)} bank records valid." in result.stdout
 
@@ -80,13 +97,13 @@ def test_seed_banks_keep_their_sourced_menu_hint_and_numbers():
     ceb = RECORDS["ceb"]["phones"]["card_service"][0]
     assert (str(ceb["number"]), ceb["hint"]["zh"], ceb["hint"]["en"]) == ("95595", "接通后按 8", "then press 8")
     assert [str(e["number"]) for e in RECORDS["citic"]["phones"]["card_service"]] == ["400-889-5558"]
-    assert [str(e["number"]) for e in RECORDS["spdb"]["phones"]["card_service"]] == [
-        "400-820-8788", "021-3878-4988"]
+    assert [str(e["number"]) for e in RECORDS["spdb"]["phones"]["card_service"]] == ["400-820-8788", "021-3878-4988"]
 
 
 # ---------------------------------------------------------------------------
 # The schema rejects broken records, and says what to fix
 # ---------------------------------------------------------------------------
+
 
 def _broken(change):
     rec = copy.deepcopy(RECORDS["citic"])
@@ -97,68 +114,102 @@ def _broken(change):
 def test_missing_source_is_rejected():
     def change(rec):
         del rec["phones"]["card_service"][0]["sources"]
+
     messages = _broken(change)
-    assert ("data/banks/citic.yml: phones.card_service[0] has no source: add `sources: [id]` naming "
-            "at least one entry of the `sources:` list at the top of the file") in messages
+    assert (
+        "data/banks/citic.yml: phones.card_service[0] has no source: add `sources: [id]` naming "
+        "at least one entry of the `sources:` list at the top of the file"
+    ) in messages
 
 
 def test_source_that_is_not_listed_is_rejected():
     def change(rec):
         rec["apps"][0]["sources"] = ["e", "ff"]
+
     messages = _broken(change)
-    assert any("apps[0].sources names the source 'ff', which is not in the `sources:` list" in m
-               and "did you mean 'f'?" in m for m in messages), messages
+    assert any(
+        "apps[0].sources names the source 'ff', which is not in the `sources:` list" in m and "did you mean 'f'?" in m
+        for m in messages
+    ), messages
 
 
 def test_malformed_number_is_rejected():
     def change(rec):
         rec["phones"]["card_service"][0]["number"] = "400-889-558"
+
     assert _broken(change) == [
         "data/banks/citic.yml: phones.card_service[0].number '400-889-558' is not a valid Chinese "
-        "service number (expected 955xx, 400-xxx-xxxx or 0xx-xxxx-xxxx)"]
+        "service number (expected 955xx, 400-xxx-xxxx or 0xx-xxxx-xxxx)"
+    ]
 
 
-@pytest.mark.parametrize("number, ok", [
-    ("95558", True), (95558, True), ("400-889-5558", True), ("021-3878-4988", True),
-    ("0755-1234-5678", True), ("4008895558", False), ("400-66-95588", False), ("9555", False),
-    ("12345", False), ("400-889-5558 ", False), ("tel:95558", False), ("", False), (None, False)])
+@pytest.mark.parametrize(
+    "number, ok",
+    [
+        ("95558", True),
+        (95558, True),
+        ("400-889-5558", True),
+        ("021-3878-4988", True),
+        ("0755-1234-5678", True),
+        ("4008895558", False),
+        ("400-66-95588", False),
+        ("9555", False),
+        ("12345", False),
+        ("400-889-5558 ", False),
+        ("tel:95558", False),
+        ("", False),
+        (None, False),
+    ],
+)
 def test_number_forms(number, ok):
     def change(rec):
         rec["phones"]["general"][0]["number"] = number
+
     messages = _broken(change)
     assert (messages == []) is ok, messages
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2026-13-01", "'2026-13-01' is not a real date (YYYY-MM-DD)"),
-    ("29/11/2026", "'29/11/2026' is not a date written as YYYY-MM-DD"),
-    ("2026-12-02", "'2026-12-02' is in the future (today is 2026-12-01)"),
-    ("", "'' is not a date written as YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2026-13-01", "'2026-13-01' is not a real date (YYYY-MM-DD)"),
+        ("29/11/2026", "'29/11/2026' is not a date written as YYYY-MM-DD"),
+        ("2026-12-02", "'2026-12-02' is in the future (today is 2026-12-01)"),
+        ("", "'' is not a date written as YYYY-MM-DD"),
+    ],
+)
 def test_bad_dates_are_rejected(value, expected):
     def change(rec):
         rec["official_page"]["checked"] = value
+
     messages = _broken(change)
-    assert len(messages) == 1 and messages[0].startswith(
-        f"data/banks/citic.yml: official_page.checked {expected}"), messages
+    assert len(messages) == 1 and messages[0].startswith(f"data/banks/citic.yml: official_page.checked {expected}"), (
+        messages
+    )
 
 
 def test_bad_date_in_a_file_is_reported_not_crashed(tmp_path):
-    text = (DATA / "citic.yml").read_text(encoding="utf-8").replace(
-        "checked: 2026-11-29", "checked: 2026-02-30", 1)
+    text = (DATA / "citic.yml").read_text(encoding="utf-8").replace("checked: 2026-11-29", "checked: 2026-02-30", 1)
     bad = tmp_path / "citic.yml"
     bad.write_text(text, encoding="utf-8")
     _, messages = validate_files([bad], today=TODAY)
     assert messages == [f"{bad}: names.zh_short.checked '2026-02-30' is not a real date (YYYY-MM-DD)"]
 
 
-@pytest.mark.parametrize("lang, value, expected", [
-    ("en", None, "plan_route.steps[0] is missing the key 'en'"),
-    ("en", "", "plan_route.steps[0].en is missing the English text"),
-    ("zh", "   ", "plan_route.steps[0].zh is missing the Chinese text"),
-    ("zh", "Call the card centre", "plan_route.steps[0].zh should be Chinese text, but it has no Chinese characters"),
-    ("en", "打电话", "plan_route.steps[0].en should be English text, but it has no Latin letters"),
-])
+@pytest.mark.parametrize(
+    "lang, value, expected",
+    [
+        ("en", None, "plan_route.steps[0] is missing the key 'en'"),
+        ("en", "", "plan_route.steps[0].en is missing the English text"),
+        ("zh", "   ", "plan_route.steps[0].zh is missing the Chinese text"),
+        (
+            "zh",
+            "Call the card centre",
+            "plan_route.steps[0].zh should be Chinese text, but it has no Chinese characters",
+        ),
+        ("en", "打电话", "plan_route.steps[0].en should be English text, but it has no Latin letters"),
+    ],
+)
 def test_missing_or_wrong_language_is_rejected(lang, value, expected):
     def change(rec):
         step = rec["plan_route"]["steps"][0]
@@ -166,6 +217,7 @@ def test_missing_or_wrong_language_is_rejected(lang, value, expected):
             del step[lang]
         else:
             step[lang] = value
+
     messages = _broken(change)
     assert len(messages) == 1 and messages[0].startswith(f"data/banks/citic.yml: {expected}"), messages
 
@@ -173,29 +225,38 @@ def test_missing_or_wrong_language_is_rejected(lang, value, expected):
 def test_unknown_key_is_rejected_with_a_suggestion():
     def change(rec):
         rec["phones"]["card_servise"] = rec["phones"].pop("card_service")
+
     messages = _broken(change)
-    assert ("data/banks/citic.yml: phones has an unknown key 'card_servise' (did you mean "
-            "'card_service'?); allowed keys: card_service, former, general") in messages
+    assert (
+        "data/banks/citic.yml: phones has an unknown key 'card_servise' (did you mean "
+        "'card_service'?); allowed keys: card_service, former, general"
+    ) in messages
     assert "data/banks/citic.yml: phones is missing the key 'card_service'" in messages
 
 
 def test_bad_url_is_rejected():
     def change(rec):
         rec["official_page"]["url"] = "creditcard.ecitic.com/lianxiwomen.shtml"
+
     assert _broken(change) == [
         "data/banks/citic.yml: official_page.url 'creditcard.ecitic.com/lianxiwomen.shtml' is not a "
-        "web address (expected https://host/path, with no spaces)"]
+        "web address (expected https://host/path, with no spaces)"
+    ]
 
 
-@pytest.mark.parametrize("tag, expected", [
-    ("X", "apps[0].confidence 'X' is not a confidence tag; use C, S or W"),
-    ("s", "apps[0].confidence 's' is not a confidence tag"),
-    ("U", "apps[0].confidence is U (unknown): a fact with no source cannot be stored as a fact"),
-    ("W", "apps[0] is tagged W (weak), and W facts are never shown on the site: add `publish: false`"),
-])
+@pytest.mark.parametrize(
+    "tag, expected",
+    [
+        ("X", "apps[0].confidence 'X' is not a confidence tag; use C, S or W"),
+        ("s", "apps[0].confidence 's' is not a confidence tag"),
+        ("U", "apps[0].confidence is U (unknown): a fact with no source cannot be stored as a fact"),
+        ("W", "apps[0] is tagged W (weak), and W facts are never shown on the site: add `publish: false`"),
+    ],
+)
 def test_wrong_confidence_tag_is_rejected(tag, expected):
     def change(rec):
         rec["apps"][0]["confidence"] = tag
+
     messages = _broken(change)
     assert len(messages) == 1 and messages[0].startswith(f"data/banks/citic.yml: {expected}"), messages
 
@@ -203,25 +264,31 @@ def test_wrong_confidence_tag_is_rejected(tag, expected):
 def test_weak_fact_is_accepted_when_it_is_not_published():
     def change(rec):
         rec["apps"][0].update(confidence="W", publish=False)
+
     assert _broken(change) == []
 
 
 def test_unknowns_must_include_the_negotiation_policy():
     def change(rec):
         rec["unknowns"] = [u for u in rec["unknowns"] if u["about"] != "negotiation_policy"]
+
     assert any("unknowns needs an entry with `about: negotiation_policy`" in m for m in _broken(change))
 
 
 def test_a_bank_needs_a_number_that_can_be_shown():
     def change(rec):
         rec["phones"]["card_service"][0].update(confidence="W", publish=False)
-    assert ("data/banks/citic.yml: phones.card_service has no number that can be shown: at least one "
-            "card-service number must be tagged C or S") in _broken(change)
+
+    assert (
+        "data/banks/citic.yml: phones.card_service has no number that can be shown: at least one "
+        "card-service number must be tagged C or S"
+    ) in _broken(change)
 
 
 def test_id_must_match_the_file_name():
     def change(rec):
         rec["id"] = "spdb"
+
     assert any("id 'spdb' does not match the file name" in m for m in _broken(change))
 
 
@@ -243,8 +310,9 @@ def test_cli_prints_the_problems_and_fails(tmp_path):
     text = (DATA / "citic.yml").read_text(encoding="utf-8").replace("400-889-5558", "400-889-558")
     bad = tmp_path / "citic.yml"
     bad.write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.bank_schema", str(bad)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.bank_schema", str(bad)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert f"{bad}: phones.card_service[0].number '400-889-558' is not a valid" in result.stdout
     assert "1 problem found" in result.stderr
@@ -253,7 +321,8 @@ def test_cli_prints_the_problems_and_fails(tmp_path):
 def test_build_refuses_an_invalid_record(tmp_path):
     (tmp_path / "citic.yml").write_text(
         (DATA / "citic.yml").read_text(encoding="utf-8").replace("confidence: S", "confidence: maybe", 1),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(bank_schema.BankDataError) as caught:
         bank_schema.load_banks(tmp_path)
     assert "names.zh_short.confidence 'maybe' is not a confidence tag" in str(caught.value)
@@ -262,7 +331,8 @@ def test_build_refuses_an_invalid_record(tmp_path):
 _junk = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=12),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
-    max_leaves=20)
+    max_leaves=20,
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -272,10 +342,19 @@ def test_any_junk_gives_messages_not_a_crash(junk):
     assert messages and all(isinstance(m, str) and m.startswith("data/banks/junk.yml:") for m in messages)
 
 
-_PATHS = [("id",), ("order",), ("names", "en_official"), ("names", "zh_short", "text"),
-          ("phones", "card_service"), ("phones", "card_service", 0, "checked"), ("apps", 0, "kind"),
-          ("official_page", "url"), ("plan_route", "steps", 0), ("unknowns", 0, "confidence"),
-          ("sources", "a", "label", "en")]
+_PATHS = [
+    ("id",),
+    ("order",),
+    ("names", "en_official"),
+    ("names", "zh_short", "text"),
+    ("phones", "card_service"),
+    ("phones", "card_service", 0, "checked"),
+    ("apps", 0, "kind"),
+    ("official_page", "url"),
+    ("plan_route", "steps", 0),
+    ("unknowns", 0, "confidence"),
+    ("sources", "a", "label", "en"),
+]
 
 
 @settings(max_examples=150, deadline=None)
@@ -295,6 +374,7 @@ def test_replacing_any_part_with_junk_is_reported_at_that_part(where, junk):
 # ---------------------------------------------------------------------------
 # The pages
 # ---------------------------------------------------------------------------
+
 
 def test_every_bank_has_a_page_in_both_languages():
     for bank_id, rec in RECORDS.items():
@@ -399,8 +479,11 @@ def test_every_published_number_is_on_both_pages_and_hidden_facts_are_not(pages,
             if is_shown(entry):
                 assert str(entry["number"]) in page.body
                 assert f"tel:{_digits(entry['number'])}" not in page.links  # old numbers are not links
-        hidden = [f.get("text") or f.get("name") for f in
-                  [*rec["names"].values(), *rec["apps"]] if isinstance(f, dict) and not is_shown(f)]
+        hidden = [
+            f.get("text") or f.get("name")
+            for f in [*rec["names"].values(), *rec["apps"]]
+            if isinstance(f, dict) and not is_shown(f)
+        ]
         for text in hidden:
             assert text not in page.body, (lang, text)
 
@@ -413,9 +496,15 @@ def test_weak_facts_are_not_shown(pages):
 
 def _shown_facts(rec):
     """Everything a page shows: the published facts, and the unknowns."""
-    facts = [*rec["names"].values(), *(e for g in rec["phones"].values() for e in g), *rec["apps"],
-             rec["official_page"], rec["plan_route"], *rec.get("dated_facts", []),
-             *rec.get("terms", {}).values()]
+    facts = [
+        *rec["names"].values(),
+        *(e for g in rec["phones"].values() for e in g),
+        *rec["apps"],
+        rec["official_page"],
+        rec["plan_route"],
+        *rec.get("dated_facts", []),
+        *rec.get("terms", {}).values(),
+    ]
     return [f for f in facts if is_shown(f)] + list(rec["unknowns"])
 
 
@@ -455,7 +544,7 @@ def test_links_from_bank_pages_reach_pages_in_the_same_language(built_site, page
             assert (built_site / url.lstrip("/") / "index.html").is_file(), (lang, href)
             prefix = "/en/" if lang == "en" else "/"
             assert url.startswith(prefix) and (lang == "en" or not url.startswith("/en/")), (lang, href)
-            reached.add(url[len(prefix):])
+            reached.add(url[len(prefix) :])
         assert targets <= reached, (lang, targets - reached)
 
 
@@ -484,8 +573,17 @@ def test_bank_index_lists_every_bank_with_its_number_in_both_languages(built_sit
 
 @pytest.mark.parametrize("bank_id", sorted(RECORDS))
 def test_section_anchors_are_the_same_in_both_languages(pages, bank_id):
-    sections = {"phones", "app", "official-page", "terms", "calculators", "how-to-ask", "reports",
-                "unknowns", "sources"}
+    sections = {
+        "phones",
+        "app",
+        "official-page",
+        "terms",
+        "calculators",
+        "how-to-ask",
+        "reports",
+        "unknowns",
+        "sources",
+    }
     zh, en = pages[bank_id, "zh"].ids, pages[bank_id, "en"].ids
     assert sections <= zh and sections <= en
     assert {i for i in zh if i.startswith("dated-")} == {i for i in en if i.startswith("dated-")}

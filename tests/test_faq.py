@@ -1,5 +1,6 @@
 """The FAQ page: its structured data says exactly what the page shows, in both languages, and
 claims that circulate online are named only to be corrected."""
+
 from __future__ import annotations
 
 import html as html_lib
@@ -49,8 +50,10 @@ def test_structured_data_parses_and_matches_the_visible_questions_and_answers(bu
 
 
 def test_both_languages_ask_the_same_questions_under_the_same_anchors(built_site):
-    anchors = {lang: [a for a, _, _ in _visible_pairs((built_site / page).read_text(encoding="utf-8"))]
-               for lang, page in FAQ_PAGES.items()}
+    anchors = {
+        lang: [a for a, _, _ in _visible_pairs((built_site / page).read_text(encoding="utf-8"))]
+        for lang, page in FAQ_PAGES.items()
+    }
     assert anchors["zh"] == anchors["en"] == [entry["id"] for entry in load_faq()]
 
 
@@ -90,13 +93,18 @@ def _content_pages(site: Path):
 # Claims that circulate online; a page may name one only next to words that correct it.
 PHANTOMS = {
     "a regulator's 'Article 196' on overdue cards": (
-        r"银监局对信用卡逾期规定|Article 196 on overdue", r"没有这样的规定|No such rule|not a regulator"),
-    "a 2022 interest-refund policy document": (
-        r"退息政策|refunding credit-card interest", r"没有找到|found no such"),
+        r"银监局对信用卡逾期规定|Article 196 on overdue",
+        r"没有这样的规定|No such rule|not a regulator",
+    ),
+    "a 2022 interest-refund policy document": (r"退息政策|refunding credit-card interest", r"没有找到|found no such"),
     "'at most 3 collection calls a day'": (
-        r"每天最多打? ?3 ?次|3 collection calls a day|3 calls a day", r"没有这句话|并没有|say no such|says no such|no official rule"),
+        r"每天最多打? ?3 ?次|3 collection calls a day|3 calls a day",
+        r"没有这句话|并没有|say no such|says no such|no official rule",
+    ),
     "unnamed 'free debt advice'": (
-        r"免费的?(?:公益)?债务咨询|free (?:non-profit )?debt advice", r"不推荐|does not recommend|recommend none|没有找到"),
+        r"免费的?(?:公益)?债务咨询|free (?:non-profit )?debt advice",
+        r"不推荐|does not recommend|recommend none|没有找到",
+    ),
 }
 
 
@@ -104,10 +112,12 @@ PHANTOMS = {
 def test_claims_that_circulate_online_are_named_only_to_be_corrected(built_site, claim):
     pattern, correction = PHANTOMS[claim]
     for page in _content_pages(built_site):
-        article = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>',
-                            page.read_text(encoding="utf-8"), re.S)
+        article = re.search(
+            r'<article class="md-content__inner[^"]*">(.*?)</article>', page.read_text(encoding="utf-8"), re.S
+        )
         text = _text(article.group(1) if article else "")
         for mention in re.finditer(pattern, text):
-            nearby = text[max(0, mention.start() - 300): mention.end() + 300]
+            nearby = text[max(0, mention.start() - 300) : mention.end() + 300]
             assert re.search(correction, nearby), (
-                f"{page.relative_to(built_site)} repeats {claim} without correcting it: …{nearby}…")
+                f"{page.relative_to(built_site)} repeats {claim} without correcting it: …{nearby}…"
+            )

@@ -14,6 +14,7 @@ every field, these properties are checked with Hypothesis:
 - results hold no float and no infinite or NaN Decimal (money never goes through float);
 - the same input gives the same answer (no state leaks between calls).
 """
+
 from __future__ import annotations
 
 import datetime
@@ -31,8 +32,7 @@ import calculators
 NAMES = calculators.RUN_NAMES  # the negotiation kit included (issue 13)
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-                derandomize=True)
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 
 
 def _specs():
@@ -66,14 +66,60 @@ def _field_paths(spec: dict) -> list[tuple[str, str | None]]:
 FULL_WIDTH = str.maketrans("0123456789.,-%", "０１２３４５６７８９．，－％")
 
 hostile_text = st.one_of(
-    st.sampled_from([
-        "", " ", "NaN", "nan", "-Infinity", "inf", "sNaN", "1e999999", "-1e-999999", "1e15", "999999999999999",
-        "1,0000", "1，000", "¥", "元", "%", "‰", "万", "--1", "+-1", "1..2", ".", "0x10", "1_000", "١٢٣",
-        "１２３４５", "１，０００．５０", "￥１０００元", "12%%", "50%", "-0", "-0.00", "0e0", "1E+2",
-        "2026-02-30", "2026年13月1日", "9999-12-31", "0000-01-01", "\u2212" + "5", "5\u00a0000",
-        "\x00", "\u200b1", "1\u200b", "💳", "<script>alert(1)</script>", "'; DROP TABLE x; --",
-        "9" * 64, "9" * 65, "1" * 5000, "0." + "0" * 40 + "1",
-    ]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "NaN",
+            "nan",
+            "-Infinity",
+            "inf",
+            "sNaN",
+            "1e999999",
+            "-1e-999999",
+            "1e15",
+            "999999999999999",
+            "1,0000",
+            "1，000",
+            "¥",
+            "元",
+            "%",
+            "‰",
+            "万",
+            "--1",
+            "+-1",
+            "1..2",
+            ".",
+            "0x10",
+            "1_000",
+            "١٢٣",
+            "１２３４５",
+            "１，０００．５０",
+            "￥１０００元",
+            "12%%",
+            "50%",
+            "-0",
+            "-0.00",
+            "0e0",
+            "1E+2",
+            "2026-02-30",
+            "2026年13月1日",
+            "9999-12-31",
+            "0000-01-01",
+            "\u2212" + "5",
+            "5\u00a0000",
+            "\x00",
+            "\u200b1",
+            "1\u200b",
+            "💳",
+            "<script>alert(1)</script>",
+            "'; DROP TABLE x; --",
+            "9" * 64,
+            "9" * 65,
+            "1" * 5000,
+            "0." + "0" * 40 + "1",
+        ]
+    ),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
     st.from_regex(r"\A[+\-−]?[0-9０-９]{1,20}([.．][0-9０-９]{0,20})?[%％‰元万]?\Z"),
     st.integers(min_value=-(10**30), max_value=10**30).map(lambda n: str(n).translate(FULL_WIDTH)),
@@ -110,6 +156,7 @@ junk = st.recursive(
 
 # --- the properties -----------------------------------------------------------------------
 
+
 def _walk(value):
     if isinstance(value, dict):
         for v in value.values():
@@ -138,7 +185,8 @@ def check_outcome(name: str, outcome, *, allow_internal: bool = False) -> None:
     for error in errors:
         assert isinstance(error.get("code"), str) and error["code"], error
         assert allow_internal or error["code"] != "internal", (
-            f"{name}: the calculation crashed (code 'internal') instead of explaining the input")
+            f"{name}: the calculation crashed (code 'internal') instead of explaining the input"
+        )
         field = error.get("field")
         if field is not None:
             assert isinstance(field, str)
@@ -190,9 +238,9 @@ def test_every_field_hostile(name, data):
     inputs = {}
     for f in spec["fields"]:
         if f["kind"] == "list" and data.draw(st.booleans()):
-            inputs[f["name"]] = data.draw(st.lists(
-                st.one_of(junk, st.fixed_dictionaries({i["name"]: junk for i in f["items"]})),
-                max_size=4))
+            inputs[f["name"]] = data.draw(
+                st.lists(st.one_of(junk, st.fixed_dictionaries({i["name"]: junk for i in f["items"]})), max_size=4)
+            )
         elif data.draw(st.booleans()):
             inputs[f["name"]] = data.draw(junk)
     inputs.update(data.draw(st.dictionaries(st.text(max_size=6), junk, max_size=3)))
@@ -219,7 +267,9 @@ def test_numbers_at_the_edges(name, data):
     check_outcome(name, _run_twice(name, inputs))
 
 
-@pytest.mark.parametrize("inputs", [None, [], "principal=1", 42, 1.5, float("nan"), b"{}", ("a", 1), {1: 2}, {None: None}])
+@pytest.mark.parametrize(
+    "inputs", [None, [], "principal=1", 42, 1.5, float("nan"), b"{}", ("a", 1), {1: 2}, {None: None}]
+)
 @pytest.mark.parametrize("name", NAMES)
 def test_inputs_that_are_not_a_mapping(name, inputs):
     check_outcome(name, calculators.run(name, inputs))

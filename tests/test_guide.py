@@ -1,5 +1,6 @@
 """The guide's promises: no phantom law, links that work in both languages, figures that agree
 with the calculators."""
+
 from __future__ import annotations
 
 import re
@@ -48,14 +49,16 @@ def test_the_nonexistent_contract_law_is_only_named_to_correct_it(built_site):
     """The seed article cites 《人民合同法》; the site may name it only to say it does not exist."""
     correction = re.compile(
         r"不存在|没有.{0,6}法律|并无|不要.{0,12}引用|更不要|No such law|does not exist|no law called|"
-        r"doesn.t exist|never the", re.I)
+        r"doesn.t exist|never the",
+        re.I,
+    )
     for page in _content_pages(built_site):
         text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
         for mention in re.finditer("人民合同法", text):
-            nearby = text[max(0, mention.start() - 300): mention.end() + 300]
+            nearby = text[max(0, mention.start() - 300) : mention.end() + 300]
             assert correction.search(nearby), (
-                f"{page.relative_to(built_site)} names 《人民合同法》 without saying it does not exist: "
-                f"…{nearby}…")
+                f"{page.relative_to(built_site)} names 《人民合同法》 without saying it does not exist: …{nearby}…"
+            )
 
 
 def test_internal_links_resolve_in_both_languages(built_site):
@@ -149,7 +152,8 @@ def test_prose_figures_are_quoted_constants_or_come_from_a_calculator(page):
     unexplained = sorted(typed - set(QUOTED_PERCENTAGES))
     assert not unexplained, (
         f"{page} types percentages {unexplained}: compute them with "
-        "{{ calc(...) }} or, if they are quoted from a source, add them to QUOTED_PERCENTAGES")
+        "{{ calc(...) }} or, if they are quoted from a source, add them to QUOTED_PERCENTAGES"
+    )
 
 
 def test_pboc_example_figures_quoted_in_the_guide_match_the_irr_method():
@@ -163,7 +167,9 @@ def test_pboc_example_figures_quoted_in_the_guide_match_the_irr_method():
 
 
 def test_the_common_daily_rate_is_quoted_with_its_computed_annual_figure(built_site):
-    simple = calculators.run("rate_convert", {"daily_rate": "0.0005", "cycle_days": "30"})["result"]["annual_simple_365"]
+    simple = calculators.run("rate_convert", {"daily_rate": "0.0005", "cycle_days": "30"})["result"][
+        "annual_simple_365"
+    ]
     shown = f"{(simple * 100).quantize(Decimal('0.01'))}%"
     for page in ("guide/interest-and-fees/index.html", "en/guide/interest-and-fees/index.html"):
         assert shown in (built_site / page).read_text(encoding="utf-8"), page
@@ -172,8 +178,10 @@ def test_the_common_daily_rate_is_quoted_with_its_computed_annual_figure(built_s
 # --- Style (CONTRIBUTING.md "写作规范"): one form of address, one kind of quotation mark. ---
 
 _OWN_CHINESE_PAGES = sorted(
-    p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
-    if not p.name.endswith(".en.md") and p.relative_to(DOCS).parts[0] not in {"kit", "banks"})
+    p.relative_to(DOCS).as_posix()
+    for p in DOCS.rglob("*.md")
+    if not p.name.endswith(".en.md") and p.relative_to(DOCS).parts[0] not in {"kit", "banks"}
+)
 
 
 def _prose_lines(text: str):
@@ -187,20 +195,33 @@ def _prose_lines(text: str):
 
 @pytest.mark.parametrize("page", _OWN_CHINESE_PAGES)
 def test_chinese_prose_uses_curly_quotes(page):
-    straight = [line.strip()[:60] for line in _prose_lines((DOCS / page).read_text(encoding="utf-8"))
-                if '"' in line and re.search(r"[\u4e00-\u9fff]", line)]
+    straight = [
+        line.strip()[:60]
+        for line in _prose_lines((DOCS / page).read_text(encoding="utf-8"))
+        if '"' in line and re.search(r"[\u4e00-\u9fff]", line)
+    ]
     assert not straight, f"{page}: straight quotes in Chinese prose (use “ ”): {straight[:3]}"
 
 
 def test_the_guide_addresses_the_reader_as_ni_everywhere(built_site):
     """Pages and the calculators' build-time results say 你, never the formal 您."""
-    formal = [p.relative_to(built_site).as_posix() for p in _content_pages(built_site)
-              if "您" in _article(p.read_text(encoding="utf-8"))]
+    formal = [
+        p.relative_to(built_site).as_posix()
+        for p in _content_pages(built_site)
+        if "您" in _article(p.read_text(encoding="utf-8"))
+    ]
     assert not formal, f"pages that address the reader as 您: {formal}"
 
 
-@pytest.mark.parametrize("page", ["guide/how-to-negotiate.md", "guide/how-to-negotiate.en.md",
-                                  "guide/will-bank-contact.md", "guide/will-bank-contact.en.md"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "guide/how-to-negotiate.md",
+        "guide/how-to-negotiate.en.md",
+        "guide/will-bank-contact.md",
+        "guide/will-bank-contact.en.md",
+    ],
+)
 def test_the_disclaimer_is_said_once_and_linked(page):
     text = (DOCS / page).read_text(encoding="utf-8")
     notes = re.findall(r"仅供参考|不是法律意见|for reference only|not legal advice", text, re.I)

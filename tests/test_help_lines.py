@@ -1,5 +1,6 @@
 """The help page: every number has a source, every tap-to-call link is a known number, and the
 data file agrees with the research sheet it was taken from."""
+
 from __future__ import annotations
 
 import html as html_lib
@@ -21,7 +22,8 @@ def _research_dir() -> Path | None:
     """The shared research folder: $RESEARCH_DIR, or ``shared/research`` beside the checkout
     (CI) or beside the worktree folder (local worktrees live one level deeper)."""
     candidates = [os.environ.get("RESEARCH_DIR")] + [
-        str(base / "shared" / "research") for base in (ROOT.parent, ROOT.parent.parent)]
+        str(base / "shared" / "research") for base in (ROOT.parent, ROOT.parent.parent)
+    ]
     for candidate in candidates:
         if candidate and (Path(candidate) / "terms-help-questions.md").is_file():
             return Path(candidate)
@@ -32,10 +34,11 @@ def _research_dir() -> Path | None:
 def research() -> dict[str, str]:
     folder = _research_dir()
     if folder is None:
-        pytest.skip("research sheet not found (set RESEARCH_DIR or put shared/research beside the "
-                    "checkout); the page is still checked against data/help_lines.yml")
-    return {name: (folder / name).read_text(encoding="utf-8")
-            for name in ("terms-help-questions.md", "facts.md")}
+        pytest.skip(
+            "research sheet not found (set RESEARCH_DIR or put shared/research beside the "
+            "checkout); the page is still checked against data/help_lines.yml"
+        )
+    return {name: (folder / name).read_text(encoding="utf-8") for name in ("terms-help-questions.md", "facts.md")}
 
 
 def _lines_mentioning(text: str, number: str) -> list[str]:
@@ -56,7 +59,8 @@ class TestDataAgainstTheResearchSheet:
             best = max((STRENGTH[t] for t in tags), default=-1)
             assert STRENGTH[line["tag"]] <= best, (
                 f"{line['number']} is tagged {line['tag']} in data/help_lines.yml, but the research "
-                f"sheet gives it at most {tags or 'no tag'}")
+                f"sheet gives it at most {tags or 'no tag'}"
+            )
 
     def test_every_line_the_sheet_tags_secondary_or_better_is_on_the_page(self, research):
         part2 = research["terms-help-questions.md"].split("## PART 2", 1)[1].split("### ", 1)[0]
@@ -75,11 +79,18 @@ class TestDataFile:
         for line in load_help_lines():
             for field in ("operator", "hours"):
                 if line[field].get("unknown"):
-                    assert re.search(r"不知道|没有可靠来源|未核实|没有.{0,6}核实|来源较弱", line[field]["zh"]), (line["number"], field)
-                    assert re.search(r"[Nn]ot known|no reliable source|not confirmed|weak source", line[field]["en"]), (line["number"], field)
+                    assert re.search(r"不知道|没有可靠来源|未核实|没有.{0,6}核实|来源较弱", line[field]["zh"]), (
+                        line["number"],
+                        field,
+                    )
+                    assert re.search(r"[Nn]ot known|no reliable source|not confirmed|weak source", line[field]["en"]), (
+                        line["number"],
+                        field,
+                    )
 
     def test_weak_lines_are_marked_as_weak_on_the_page(self):
         from macros.help_lines import render_help_lines
+
         for lang, mark in (("zh", "来源薄弱"), ("en", "weak source")):
             page = render_help_lines(lang)
             for line in load_help_lines():
@@ -141,8 +152,12 @@ def test_every_tel_link_on_the_site_is_a_number_from_the_data(built_site):
 
 def test_12378_is_tap_to_call_wherever_the_guide_names_it(built_site):
     """Review m23: the complaint line was plain text while bank numbers were links."""
-    for page in ("guide/law/index.html", "en/guide/law/index.html", "guide/risks/index.html",
-                 "en/guide/risks/index.html"):
+    for page in (
+        "guide/law/index.html",
+        "en/guide/law/index.html",
+        "guide/risks/index.html",
+        "en/guide/risks/index.html",
+    ):
         html = (built_site / page).read_text(encoding="utf-8")
         assert 'href="tel:12378"' in html, page
 
@@ -154,7 +169,10 @@ _UNNAMED_FREE_ADVICE = re.compile(r"免费的?(?:公益)?债务咨询|free (?:no
 
 
 def test_no_calculator_text_points_to_unnamed_free_debt_advice():
-    offenders = [f"{path.name}:{n}" for path in sorted((ROOT / "calculators").rglob("*.py"))
-                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if _UNNAMED_FREE_ADVICE.search(line)]
+    offenders = [
+        f"{path.name}:{n}"
+        for path in sorted((ROOT / "calculators").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _UNNAMED_FREE_ADVICE.search(line)
+    ]
     assert not offenders, f"unnamed 'free debt advice' in {offenders}"

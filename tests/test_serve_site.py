@@ -4,6 +4,7 @@
 tells a host to do the same. A reader's browser asks for ``gzip, deflate, br, zstd``; an old
 client may ask for gzip only, or for nothing.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from macros import runtime
+
 from serve_site import SiteServer, accepted_codings
 
 NODE = shutil.which("node")
@@ -27,9 +29,17 @@ def brotli_decode(data: bytes, tmp: Path) -> bytes:
     """Brotli-decode with Node's zlib (Python's standard library has no brotli)."""
     src, out = tmp / "in.br", tmp / "out.bin"
     src.write_bytes(data)
-    subprocess.run([NODE, "-e", "const z=require('zlib'),fs=require('fs');"
-                    "fs.writeFileSync(process.argv[2], z.brotliDecompressSync(fs.readFileSync(process.argv[1])))",
-                    str(src), str(out)], check=True)
+    subprocess.run(
+        [
+            NODE,
+            "-e",
+            "const z=require('zlib'),fs=require('fs');"
+            "fs.writeFileSync(process.argv[2], z.brotliDecompressSync(fs.readFileSync(process.argv[1])))",
+            str(src),
+            str(out),
+        ],
+        check=True,
+    )
     return out.read_bytes()
 
 
@@ -132,7 +142,9 @@ def test_the_built_runtime_has_precompressed_copies_that_decode_to_the_shipped_f
     assert stdlib and stdlib[0].with_name(stdlib[0].name + ".br").is_file()
     for copy in copies:
         original = copy.with_suffix("")
-        data = brotli_decode(copy.read_bytes(), tmp_path) if copy.suffix == ".br" else gzip.decompress(copy.read_bytes())
+        data = (
+            brotli_decode(copy.read_bytes(), tmp_path) if copy.suffix == ".br" else gzip.decompress(copy.read_bytes())
+        )
         assert data == original.read_bytes(), copy.name
         assert copy.stat().st_size < original.stat().st_size, copy.name
 

@@ -1,4 +1,5 @@
 """The site's foundation: strict build, bilingual parity, privacy of requests, switcher, search."""
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,17 @@ def built_pages(site: Path) -> list[Path]:
 class Resources(HTMLParser):
     """Collects every URL a page makes the browser fetch (not the links a reader may follow)."""
 
-    FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest",
-                          "apple-touch-icon", "dns-prefetch", "preconnect"}
+    FETCHING_LINK_RELS = {
+        "stylesheet",
+        "icon",
+        "preload",
+        "modulepreload",
+        "prefetch",
+        "manifest",
+        "apple-touch-icon",
+        "dns-prefetch",
+        "preconnect",
+    }
 
     def __init__(self):
         super().__init__()
@@ -134,7 +144,9 @@ class TestBilingualParity:
             assert set(switcher) >= {"zh", "en"}, f"{rel}: language switcher missing ({switcher})"
             here = "/" + rel.removesuffix("index.html")
             twin = here[3:] if here.startswith("/en/") else "/en" + here
-            target = urlparse(urljoin(f"http://site{here}", switcher["en" if not here.startswith("/en/") else "zh"])).path
+            target = urlparse(
+                urljoin(f"http://site{here}", switcher["en" if not here.startswith("/en/") else "zh"])
+            ).path
             assert target == twin, f"{rel}: switcher goes to {target}, expected {twin}"
             checked += 1
         assert checked >= 2

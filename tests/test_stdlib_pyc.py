@@ -6,6 +6,7 @@ inputs come from the cache). What a maintainer would notice: two clean builds gi
 modules the calculators use, and a build that cannot be verified ships the plain start instead
 of a broken one.
 """
+
 from __future__ import annotations
 
 import json
@@ -60,6 +61,7 @@ def test_the_zip_holds_bytecode_for_what_the_calculators_import(trimmed):
     assert magic.hex() == art.magic
     # Python 3.14's magic, not the build machine's CPython 3.11 one.
     import importlib.util
+
     assert magic != importlib.util.MAGIC_NUMBER
     with zipfile.ZipFile(art.package_path) as z:
         package = set(z.namelist())
@@ -85,8 +87,7 @@ def test_both_starts_ship_the_same_files_sub_packages_included(tmp_path):
     data = runtime.package_zip(pkg)
     assert data == stdlib_pyc.package_zip_bytes(pkg)
     with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
-        assert z.namelist() == ["calculators/__init__.py", "calculators/sub/__init__.py",
-                                "calculators/sub/letter.txt"]
+        assert z.namelist() == ["calculators/__init__.py", "calculators/sub/__init__.py", "calculators/sub/letter.txt"]
         assert z.read("calculators/sub/letter.txt").decode("utf-8") == "致：$bank\n"
 
 
@@ -109,8 +110,13 @@ def test_no_node_gives_the_plain_start(tmp_path):
 
 
 def test_the_command_line_prints_a_summary(node_ok, tmp_path):
-    out = subprocess.run([sys.executable, "-m", "macros.stdlib_pyc", "--mode", "hybrid", "--out", str(tmp_path / "x.zip")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "macros.stdlib_pyc", "--mode", "hybrid", "--out", str(tmp_path / "x.zip")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     summary = json.loads(out.stdout)
     assert summary["ok"] and (tmp_path / "x.zip").stat().st_size == summary["size"]

@@ -13,14 +13,16 @@ from .plan import (
     MAX_PERIODS,
     ZERO,
     add_months,
+    allocate,
     bank_name,
     bank_plan,
-    capacity as _capacity,
     dec,
     default_start,
     doing_nothing_cost,
     months_too_long,
-    allocate,
+)
+from .plan import (
+    capacity as _capacity,
 )
 
 __all__ = ["negotiation_kit", "REASONS"]
@@ -157,8 +159,11 @@ def negotiation_kit(
             for p in plans
         ],
         "scripts": [
-            {"bank": p["bank"], "zh": documents.phone_script(result, p, "zh"),
-             "en": documents.phone_script(result, p, "en")}
+            {
+                "bank": p["bank"],
+                "zh": documents.phone_script(result, p, "zh"),
+                "en": documents.phone_script(result, p, "en"),
+            }
             for p in plans
         ],
         "checklist": {"zh": documents.checklist(result, "zh"), "en": documents.checklist(result, "en")},

@@ -46,8 +46,11 @@ def call_log_csv(rows: list, lang: str) -> str:
     ['2027-01-15,,中信银行,400-889-5558,,,,']
     """
     keys = [k for k, _ in CALL_LOG]
-    body = [[row.get(k) for k in keys] for row in rows
-            if isinstance(row, dict) and any(row.get(k) not in (None, "") for k in keys)]
+    body = [
+        [row.get(k) for k in keys]
+        for row in rows
+        if isinstance(row, dict) and any(row.get(k) not in (None, "") for k in keys)
+    ]
     return to_csv([h for _, h in call_log_columns(lang)], body)
 
 

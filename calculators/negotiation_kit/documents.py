@@ -28,11 +28,32 @@ from .. import fmt
 from . import wording
 from .plan import ART70_EN, ART70_ZH, BANKS_BY_ID, bank_name, bank_phone, dec, iso
 
-__all__ = ["letter", "phone_script", "checklist", "warnings", "no_capacity_message", "explain_text",
-           "document_text", "fill", "date_text"]
+__all__ = [
+    "letter",
+    "phone_script",
+    "checklist",
+    "warnings",
+    "no_capacity_message",
+    "explain_text",
+    "document_text",
+    "fill",
+    "date_text",
+]
 
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _i(lang: str) -> int:
@@ -44,7 +65,7 @@ def _parts(text: str) -> tuple:
     """``text`` split once into literal texts and ``$name`` slots (``string.Template`` syntax)."""
     parts, pos = [], 0
     for m in Template.pattern.finditer(text):
-        parts.append((False, text[pos:m.start()]))
+        parts.append((False, text[pos : m.start()]))
         if m.group("escaped") is not None:
             parts.append((False, "$"))
         elif m.group("named") or m.group("braced"):
@@ -102,8 +123,15 @@ def _doc(kit: dict, doc_id: str, kind: str, lang: str, bank: str | None, title: 
     if kit.get("example"):
         title = wording.EXAMPLE_TITLE + title
         blocks = [["note", wording.EXAMPLE_NOTE[_i(lang)]], *blocks]
-    return {"id": doc_id, "kind": kind, "lang": lang, "bank": bank, "title": title, "blocks": blocks,
-            "example": bool(kit.get("example"))}
+    return {
+        "id": doc_id,
+        "kind": kind,
+        "lang": lang,
+        "bank": bank,
+        "title": title,
+        "blocks": blocks,
+        "example": bool(kit.get("example")),
+    }
 
 
 def _card_lines(plan: dict, lang: str) -> list:
@@ -155,8 +183,11 @@ def _plan_values(kit: dict, plan: dict, lang: str) -> dict:
         "capacity": y(kit["capacity_yuan"]),
         "bank_count": kit["bank_count"],
         "total": y(kit["total_debt_yuan"]),
-        "other_clause": (fill(wording.OTHER_DEBTS[_i(lang)], {"other": y(kit["other_debt_payments_yuan"])})
-                         if dec(kit["other_debt_payments_yuan"]) > 0 else ""),
+        "other_clause": (
+            fill(wording.OTHER_DEBTS[_i(lang)], {"other": y(kit["other_debt_payments_yuan"])})
+            if dec(kit["other_debt_payments_yuan"]) > 0
+            else ""
+        ),
         "after": wording.AFTER[dec(kit["other_debt_payments_yuan"]) > 0][_i(lang)],
         "covered": y(plan["covered_yuan"]),
         "shortfall": y(plan["shortfall_yuan"]),
@@ -211,23 +242,30 @@ def warnings(kit: dict) -> list:
     """Bilingual warnings: a chosen number of months the reader cannot pay, a debt 60 months do not clear."""
     out = []
     for p in kit["plans"]:
-        for spec, applies in ((wording.WARN_CHOSEN_TOO_SHORT, p["asked_periods"] is not None),
-                              (wording.WARN_NOT_CLEARED, not p["clears"])):
+        for spec, applies in (
+            (wording.WARN_CHOSEN_TOO_SHORT, p["asked_periods"] is not None),
+            (wording.WARN_NOT_CLEARED, not p["clears"]),
+        ):
             if not applies:
                 continue
-            out.append({
-                lang: fill(spec[_i(lang)], {
-                    "bank": bank_name(p["bank"], lang),
-                    "n": p["periods"],
-                    "debt": _yuan(p["debt_yuan"], lang),
-                    "share": _yuan(p["share_yuan"], lang),
-                    "covered": _yuan(p["covered_yuan"], lang),
-                    "shortfall": _yuan(p["shortfall_yuan"], lang),
-                    "asked": p["asked_periods"],
-                    "asked_payment": _yuan(p["asked_payment_yuan"] or 0, lang),
-                })
-                for lang in ("zh", "en")
-            })
+            out.append(
+                {
+                    lang: fill(
+                        spec[_i(lang)],
+                        {
+                            "bank": bank_name(p["bank"], lang),
+                            "n": p["periods"],
+                            "debt": _yuan(p["debt_yuan"], lang),
+                            "share": _yuan(p["share_yuan"], lang),
+                            "covered": _yuan(p["covered_yuan"], lang),
+                            "shortfall": _yuan(p["shortfall_yuan"], lang),
+                            "asked": p["asked_periods"],
+                            "asked_payment": _yuan(p["asked_payment_yuan"] or 0, lang),
+                        },
+                    )
+                    for lang in ("zh", "en")
+                }
+            )
     return out
 
 
@@ -243,15 +281,21 @@ def explain_text(result: dict, lang: str) -> str:
     y = partial(_yuan, lang=lang)
     not_cleared = sum(1 for p in result["plans"] if not p["clears"])
     extra = fill(wording.EXPLAIN_NOT_CLEARED[_i(lang)], {"count": not_cleared}) if not_cleared else ""
-    return fill(wording.EXPLAIN[_i(lang)], {
-        "capacity": y(result["capacity_yuan"]),
-        "total": y(result["total_debt_yuan"]),
-        "bank_count": result["bank_count"],
-        "banks_word": "bank" if result["bank_count"] == 1 else "banks",
-        "monthly": y(result["monthly_total_yuan"]),
-        "n": result["longest_periods"],
-        "nothing": y(result["doing_nothing_yuan"]),
-    }) + extra
+    return (
+        fill(
+            wording.EXPLAIN[_i(lang)],
+            {
+                "capacity": y(result["capacity_yuan"]),
+                "total": y(result["total_debt_yuan"]),
+                "bank_count": result["bank_count"],
+                "banks_word": "bank" if result["bank_count"] == 1 else "banks",
+                "monthly": y(result["monthly_total_yuan"]),
+                "n": result["longest_periods"],
+                "nothing": y(result["doing_nothing_yuan"]),
+            },
+        )
+        + extra
+    )
 
 
 def document_text(doc: dict) -> str:

@@ -47,9 +47,7 @@ def _prepare(inputs):
     skip = _choice_names(CALCULATOR.fields)
     cards = inputs.get("cards")
     typed_rows = [r for r in cards if _row_typed(r)] if isinstance(cards, (list, tuple)) else cards
-    typed = any(
-        not _blank(v) for k, v in inputs.items() if k not in skip and k != "cards"
-    ) or bool(typed_rows)
+    typed = any(not _blank(v) for k, v in inputs.items() if k not in skip and k != "cards") or bool(typed_rows)
     if not typed:
         example = CALCULATOR.example_inputs()
         # A bank picked before typing (say, from a bank page) shows in the example's first card.
@@ -160,7 +158,10 @@ CALCULATOR = Calculator(
             "money",
             t("每月必要开支", "Essential spending a month"),
             unit=YUAN,
-            help=t("吃饭、住房、水电、交通、医疗、孩子上学等。", "Food, housing, utilities, transport, medical costs, school."),
+            help=t(
+                "吃饭、住房、水电、交通、医疗、孩子上学等。",
+                "Food, housing, utilities, transport, medical costs, school.",
+            ),
             example="4500",
             minimum="0",
         ),
@@ -169,12 +170,17 @@ CALCULATOR = Calculator(
             "money",
             t("其他债务每月还款", "Other debt payments a month"),
             unit=YUAN,
-            help=t("房贷、车贷、其他贷款的月供（不含信用卡）。没有就留空。", "Mortgage, car and other loan payments (not cards). Leave blank if none."),
+            help=t(
+                "房贷、车贷、其他贷款的月供（不含信用卡）。没有就留空。",
+                "Mortgage, car and other loan payments (not cards). Leave blank if none.",
+            ),
             example="500",
             required=False,
             blank="0",
-            blank_means=t("没有其他债务就留空：留空按没有算，申请书里不写这一项。",
-                          "Leave it blank if you have none: blank counts as none, and the letter leaves it out."),
+            blank_means=t(
+                "没有其他债务就留空：留空按没有算，申请书里不写这一项。",
+                "Leave it blank if you have none: blank counts as none, and the letter leaves it out.",
+            ),
             minimum="0",
         ),
         Field(
@@ -188,7 +194,9 @@ CALCULATOR = Calculator(
             "hardship_detail",
             "text",
             t("具体情况（一两句话）", "What happened (a sentence or two)"),
-            help=t("会写进申请书，例如：2026 年 9 月公司裁员。", "Goes into the letter, e.g. “laid off in September 2026”."),
+            help=t(
+                "会写进申请书，例如：2026 年 9 月公司裁员。", "Goes into the letter, e.g. “laid off in September 2026”."
+            ),
             required=False,
             max_length=120,
         ),

@@ -133,7 +133,7 @@ def _plan_card(p: dict, lang: str) -> str:
 
     def item(label: str, key: str, shown: str, extra: str = "") -> str:
         return (
-            f'<div><dt>{escape(_u(label, lang))}</dt>'
+            f"<div><dt>{escape(_u(label, lang))}</dt>"
             f'<dd data-output="{key}" data-value="{escape(str(p[key]))}">{escape(shown)}{extra}</dd></div>'
         )
 
@@ -166,9 +166,11 @@ def render_result_html(result: dict, lang: str) -> str:
     )
     warn = ""
     if result["warnings"]:
-        warn = '<div class="kit-warnings" role="note">' + "".join(
-            f'<p class="kit-warning">{escape(w[lang])}</p>' for w in result["warnings"]
-        ) + "</div>"
+        warn = (
+            '<div class="kit-warnings" role="note">'
+            + "".join(f'<p class="kit-warning">{escape(w[lang])}</p>' for w in result["warnings"])
+            + "</div>"
+        )
     notes = (
         f'<p class="kit-note">{escape(_u("split_note", lang))}</p>'
         f'<p class="kit-note">{escape(_u("nothing_note", lang))}</p>'

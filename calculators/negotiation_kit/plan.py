@@ -183,8 +183,7 @@ def allocate(capacity, debts) -> list:
             extra = need - shares[i]
             donors = []
             if extra > pool and months[i] is None and need <= capacity * SMALL_DEBT_PART:
-                donors = sorted((k for k in range(n) if k != i and months[k] is None),
-                                key=lambda k: (-debts[k], k))
+                donors = sorted((k for k in range(n) if k != i and months[k] is None), key=lambda k: (-debts[k], k))
             available = pool + sum((shares[k] - FEN for k in donors), ZERO)
             if extra <= available:
                 take = max(extra - pool, ZERO)

@@ -3,8 +3,15 @@
 Sourceless unchecked hash-based ``.pyc`` files, stored (compressed in transit); the page's worker
 unpacks this zip instead of the ``.py`` one. Result: the number of modules, as JSON.
 """
-import importlib._bootstrap_external as ext, importlib.util, json, os, zipfile
+
+import importlib._bootstrap_external as ext
+import importlib.util
+import json
+import os
+import zipfile
+
 import calculators
+
 folder = os.path.dirname(calculators.__file__)
 dest = zipfile.ZipFile("/tmp/package-pyc.zip", "w")
 count = 0

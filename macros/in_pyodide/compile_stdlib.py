@@ -6,8 +6,15 @@ every build), and STORED, not deflated: the whole file is then compressed in tra
 gzip, precompressed at build time), which is about 30 % smaller than deflating member by member.
 Result: JSON with the counts and the bytecode magic number.
 """
-import importlib._bootstrap_external as ext, importlib.util, json, sys, zipfile
+
+import importlib._bootstrap_external as ext
+import importlib.util
+import json
+import sys
+import zipfile
+
 from js import _q_args
+
 args = json.loads(_q_args)
 mode, wanted = args["mode"], set(args["modules"])
 source = zipfile.ZipFile("/lib/python%d%d.zip" % sys.version_info[:2])
@@ -36,8 +43,13 @@ for info in source.infolist():
     out.compress_type = zipfile.ZIP_STORED  # compressed as a whole in transit (brotli/gzip), see above
     dest.writestr(out, data)
 if mode == "trimmed":
-    names = sorted({i.filename.split("/")[0].removesuffix(".py") for i in source.infolist()
-                    if i.filename.endswith(".py") or "/" in i.filename})
+    names = sorted(
+        {
+            i.filename.split("/")[0].removesuffix(".py")
+            for i in source.infolist()
+            if i.filename.endswith(".py") or "/" in i.filename
+        }
+    )
     fallback = args["fallback"].replace("STDLIB_NAMES = ()", "STDLIB_NAMES = " + repr(tuple(names)), 1).encode()
     code = compile(fallback, prefix + "sitecustomize.py", "exec", dont_inherit=True, optimize=0)
     out = zipfile.ZipInfo("sitecustomize.pyc", date_time=(1980, 1, 1, 0, 0, 0))

@@ -1,4 +1,12 @@
 """Where the imported ``calculators`` modules came from (JSON list of origins)."""
-import json, sys
-json.dumps(sorted(str(getattr(getattr(m, "__spec__", None), "origin", "")) for n, m in list(sys.modules.items())
-                  if n == "calculators" or n.startswith("calculators.")))
+
+import json
+import sys
+
+json.dumps(
+    sorted(
+        str(getattr(getattr(m, "__spec__", None), "origin", ""))
+        for n, m in list(sys.modules.items())
+        if n == "calculators" or n.startswith("calculators.")
+    )
+)

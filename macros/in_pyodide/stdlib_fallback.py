@@ -6,6 +6,7 @@ one is imported anyway, this finder fetches the stock python_stdlib.zip from Pyo
 folder (one synchronous same-site request, allowed in a worker), mounts it after this zip and
 imports from it. Anywhere else (no XMLHttpRequest), the import fails as it would have.
 """
+
 import sys
 
 STDLIB_NAMES = ()  # replaced at build time by the stock zip's top-level names
@@ -22,6 +23,7 @@ class StdlibFallbackFinder:
         try:
             import pyodide_js
             from js import XMLHttpRequest
+
             request = XMLHttpRequest.new()
             request.open("GET", str(pyodide_js._api.config.indexURL) + "python_stdlib.zip", False)
             request.responseType = "arraybuffer"
@@ -37,7 +39,7 @@ class StdlibFallbackFinder:
         for module in list(sys.modules.values()):
             path = getattr(module, "__path__", None)
             if isinstance(path, list) and path and str(path[0]).startswith(_TRIMMED + "/"):
-                path.append(_FULL + str(path[0])[len(_TRIMMED):])
+                path.append(_FULL + str(path[0])[len(_TRIMMED) :])
         cls.state = "loaded"
 
     @classmethod
@@ -49,11 +51,12 @@ class StdlibFallbackFinder:
             if cls.state != "loaded":
                 return None
         from importlib.machinery import PathFinder
+
         if path is None:
             return PathFinder.find_spec(fullname, None, target)
         # A submodule of a package this zip has: look in the same package inside the stock zip,
         # and remember that place in the package's __path__ for its other submodules.
-        extra = [_FULL + str(p)[len(_TRIMMED):] for p in path if str(p).startswith(_TRIMMED + "/")]
+        extra = [_FULL + str(p)[len(_TRIMMED) :] for p in path if str(p).startswith(_TRIMMED + "/")]
         package_path = getattr(sys.modules.get(fullname.rpartition(".")[0]), "__path__", None)
         if isinstance(package_path, list):
             package_path.extend(e for e in extra if e not in package_path)
@@ -66,6 +69,7 @@ class StdlibFallbackFinder:
 
 def _install():
     from importlib.machinery import PathFinder
+
     position = sys.meta_path.index(PathFinder) + 1 if PathFinder in sys.meta_path else len(sys.meta_path)
     sys.meta_path.insert(position, StdlibFallbackFinder)
 

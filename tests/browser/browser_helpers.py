@@ -1,4 +1,5 @@
 """Helpers for the browser tests: page paths, waiting for the widget, reading and checking figures."""
+
 from __future__ import annotations
 
 import json

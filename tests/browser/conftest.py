@@ -9,6 +9,7 @@ Pyodide takes a few seconds to start on each page load, so a module's runtime te
 browser context (``live``): its HTTP cache and the browser's WebAssembly code cache make later
 starts faster. Tests that need a clean slate (no JavaScript, forced fallbacks, storage) open their own.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,10 +24,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.append(HERE)
 
-from browser_helpers import CSP_PROBE, Requests  # noqa: E402
-
 # Chromium's path and quiet arguments: one home, shared with make bench / make audit.
 from _browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (tests/conftest.py puts scripts/ on sys.path)
+from browser_helpers import CSP_PROBE, Requests  # noqa: E402
 
 
 # Module scope (not session): some modules start their own Playwright, and only one sync
@@ -79,5 +79,3 @@ def fresh(browser, site_server):
     yield make
     for c in contexts:
         c.close()
-
-

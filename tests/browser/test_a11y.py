@@ -1,4 +1,5 @@
 """Accessibility and layout: keyboard use, contrast in both palettes, the print layout."""
+
 from __future__ import annotations
 
 import pytest

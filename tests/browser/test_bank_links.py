@@ -5,17 +5,26 @@ calculator opens with the bank's sourced daily rate and late-fee rule in the for
 shown is the one the Python calculator gives for that form. On a calculator page, tapping a bank
 in the list does the same without leaving the page.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
+from test_banks import DATA
 
-from browser_helpers import (READY_TIMEOUT_MS, expected_outputs, form_of, outputs_of, same_numbers,
-                             wait_computed, wait_settled)
 from macros import banks
 from macros.bank_schema import read_yaml
-from test_banks import DATA
+
+from browser_helpers import (
+    READY_TIMEOUT_MS,
+    expected_outputs,
+    form_of,
+    outputs_of,
+    same_numbers,
+    wait_computed,
+    wait_settled,
+)
 
 pytestmark = pytest.mark.browser
 

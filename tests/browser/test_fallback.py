@@ -5,6 +5,7 @@ The failures are forced with the widget's documented test hooks (``?calc-test=..
 worker that errors, a start that times out and a previous start that seems to have crashed the
 tab must all end in the ``error`` state with the example result intact and no spinner.
 """
+
 from __future__ import annotations
 
 import time
@@ -12,8 +13,9 @@ import time
 import pytest
 
 import calculators
-from browser_helpers import expected_outputs, form_of, outputs_of, page_path, wait_computed, wait_settled
 from calculators import render
+
+from browser_helpers import expected_outputs, form_of, outputs_of, page_path, wait_computed, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -127,8 +129,10 @@ def test_an_answer_python_could_not_give_shows_the_pages_own_message(fresh, site
     page = fresh()
 
     def no_answer(route):
-        body = route.fetch().text().replace(
-            "if (handle) response = handle(msg.request);", 'throw new Error("test: Python gave no answer");'
+        body = (
+            route.fetch()
+            .text()
+            .replace("if (handle) response = handle(msg.request);", 'throw new Error("test: Python gave no answer");')
         )
         route.fulfill(body=body, headers={"content-type": "text/javascript"})
 

@@ -8,6 +8,7 @@ error state, the worker must answer with either a result or a message next to th
 page's language, no script error may reach the page, no dialog may open (markup is never run),
 and typing the original value back must bring a result back.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,15 +20,37 @@ import calculators
 
 pytestmark = pytest.mark.browser
 
-from _browser import CHROMIUM, CHROMIUM_ARGS as ARGS  # noqa: E402  (scripts/, on sys.path from tests/conftest.py)
+from _browser import CHROMIUM  # noqa: E402  (scripts/, on sys.path from tests/conftest.py)
+from _browser import CHROMIUM_ARGS as ARGS
+
 READY_MS = 120_000
 ANSWER_MS = 30_000  # generous: a liveness bound (the answer comes), not a speed requirement
 
 JUNK = [
-    "NaN", "-Infinity", "1e999999", "９９９９９９９９９９９９９９９９９９", "0x1F", "1,2,3", "--5", "¥￥元",
-    "<img src=x onerror=alert(1)>", "\"><script>alert(1)</script>", "💳" * 40, "1" * 300,
-    "１，０００．５％", "-0", "2026-02-30", "   ", "١٢٣", "1e-99999", "3.14159265358979323846264338327950288",
-    "NULL", "undefined", "{}", "[1,2]", "\u202e123",
+    "NaN",
+    "-Infinity",
+    "1e999999",
+    "９９９９９９９９９９９９９９９９９９",
+    "0x1F",
+    "1,2,3",
+    "--5",
+    "¥￥元",
+    "<img src=x onerror=alert(1)>",
+    '"><script>alert(1)</script>',
+    "💳" * 40,
+    "1" * 300,
+    "１，０００．５％",
+    "-0",
+    "2026-02-30",
+    "   ",
+    "١٢٣",
+    "1e-99999",
+    "3.14159265358979323846264338327950288",
+    "NULL",
+    "undefined",
+    "{}",
+    "[1,2]",
+    "\u202e123",
 ]
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -75,7 +98,8 @@ class Page:
         self.page.goto(url, wait_until="load")
         self.page.wait_for_function(
             "() => ['ready', 'error'].includes(document.querySelector('[data-calculator]').dataset.state)",
-            timeout=READY_MS)
+            timeout=READY_MS,
+        )
 
     @property
     def state(self):
@@ -85,15 +109,20 @@ class Page:
         return self.page.eval_on_selector_all(
             "[data-calculator] form input[name], [data-calculator] form select[name]",
             """els => els.filter((e) => !e.disabled && e.type !== 'hidden' && e.offsetParent !== null)
-                        .map((e) => ({ name: e.name, tag: e.tagName, value: e.value }))""")
+                        .map((e) => ({ name: e.name, tag: e.tagName, value: e.value }))""",
+        )
 
     def set_value(self, control, value):
         """Type ``value`` (a menu gets a value it does not offer), then wait for the worker's answer."""
         self.page.evaluate(MARK_JS)
         selector = f'[data-calculator] [name="{control["name"]}"]'
         if control["tag"] == "SELECT":
-            self.page.eval_on_selector(selector, """(el, v) => { el.value = v;
-                el.dispatchEvent(new Event('change', { bubbles: true })); }""", value)
+            self.page.eval_on_selector(
+                selector,
+                """(el, v) => { el.value = v;
+                el.dispatchEvent(new Event('change', { bubbles: true })); }""",
+                value,
+            )
         else:
             self.page.fill(selector, value)
         handle = self.page.wait_for_function(ANSWERED_JS, timeout=ANSWER_MS, polling=20)
@@ -127,11 +156,14 @@ def test_junk_in_every_field_never_breaks_the_page(browser, site_server, name, l
                     if lang == "zh":
                         assert CJK.search(message), f"{control['name']}={value!r}: message not in Chinese: {message!r}"
                     else:
-                        assert not CJK.search(message), f"{control['name']}={value!r}: message not in English: {message!r}"
+                        assert not CJK.search(message), (
+                            f"{control['name']}={value!r}: message not in English: {message!r}"
+                        )
                 # Typing the original value back brings a result back (nothing is stuck).
                 back = page.set_value(control, control["value"])
                 assert back["replaced"] and not back["messages"], (
-                    f"{control['name']}: after {value!r}, the original value {control['value']!r} gave no result: {back}")
+                    f"{control['name']}: after {value!r}, the original value {control['value']!r} gave no result: {back}"
+                )
         assert not page.errors, f"script errors on {url}: {page.errors[:3]}"
         assert not page.dialogs, f"a dialog opened on {url} (markup was run?): {page.dialogs[:3]}"
     finally:
@@ -149,6 +181,7 @@ def test_junk_in_the_shared_link_never_breaks_the_page(browser, site_server, nam
         else:
             names.append(f["name"])
     from urllib.parse import urlencode
+
     fragment = urlencode({n: JUNK[k % len(JUNK)] for k, n in enumerate(names)})
     page = Page(browser, f"{site_server}/calculators/{name.replace('_', '-')}/#{fragment}")
     try:
@@ -156,7 +189,9 @@ def test_junk_in_the_shared_link_never_breaks_the_page(browser, site_server, nam
         page.page.wait_for_function(
             """() => { const r = document.querySelector('[data-calculator]');
                 return [...r.querySelectorAll('.calc-error')].some((e) => !e.hidden && e.textContent.trim())
-                    || !r.classList.contains('calc-stale'); }""", timeout=ANSWER_MS)
+                    || !r.classList.contains('calc-stale'); }""",
+            timeout=ANSWER_MS,
+        )
         assert page.page.evaluate("() => 6 * 7") == 42
         assert not page.errors, page.errors[:3]
         assert not page.dialogs, page.dialogs[:3]

@@ -5,6 +5,7 @@ each bank's own number; Print puts only the chosen document on paper; nothing th
 browser or is stored unless they tick "remember", and "forget everything" really forgets; the call
 log downloads as a CSV that Excel opens with the Chinese intact.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,9 +13,10 @@ from urllib.parse import unquote
 
 import pytest
 
-from browser_helpers import CSP_PROBE  # tests/browser/conftest.py puts it on sys.path
 from calculators import fmt
 from calculators import negotiation_kit as kit
+
+from browser_helpers import CSP_PROBE  # tests/browser/conftest.py puts it on sys.path
 
 pytestmark = pytest.mark.browser
 
@@ -38,10 +40,13 @@ def expected():
     """What the calculators compute for READER (the page must show exactly the same)."""
     import calculators
 
-    out = calculators.run("negotiation_kit", {
-        "cards": [{"bank": b, "balance_yuan": v, "overdue_months": m} for b, v, m in READER["cards"]],
-        **{k: v for k, v in READER.items() if k != "cards"},
-    })
+    out = calculators.run(
+        "negotiation_kit",
+        {
+            "cards": [{"bank": b, "balance_yuan": v, "overdue_months": m} for b, v, m in READER["cards"]],
+            **{k: v for k, v in READER.items() if k != "cards"},
+        },
+    )
     assert out["ok"], out
     return out["result"]
 
@@ -88,7 +93,10 @@ class Session:
         """Wait until the shown result contains ``text`` (the worker answered for the new inputs)."""
         self.page.wait_for_function(
             "t => { const r = document.querySelector('[data-calculator=negotiation_kit] .calc-result');"
-            " return r && r.textContent.includes(t); }", arg=text, timeout=READY_MS)
+            " return r && r.textContent.includes(t); }",
+            arg=text,
+            timeout=READY_MS,
+        )
 
     def storage(self):
         """localStorage, less the theme's own colour-scheme setting (Material's "__palette")."""
@@ -104,8 +112,14 @@ class Session:
             page.select_option(f'[name="cards.{i}.bank"]', bank)
             page.fill(f'[name="cards.{i}.balance_yuan"]', balance)
             page.fill(f'[name="cards.{i}.overdue_months"]', months)
-        for name in ("monthly_income_yuan", "essential_spending_yuan", "other_debt_payments_yuan",
-                     "hardship_detail", "name", "start_date"):
+        for name in (
+            "monthly_income_yuan",
+            "essential_spending_yuan",
+            "other_debt_payments_yuan",
+            "hardship_detail",
+            "name",
+            "start_date",
+        ):
             page.fill(f'[name="{name}"]', READER[name])
         page.select_option('[name="hardship_reason"]', READER["hardship_reason"])
 
@@ -178,8 +192,15 @@ def test_printing_shows_only_the_chosen_document(session):
     root = page.locator("#kit-print-root")
     assert root.is_visible()
     assert root.locator(f'.kit-doc[data-doc="{doc_id}"]').count() == 1
-    for hidden in (".md-header", ".md-sidebar--primary", "form.calc-form", ".kit-plans", "#kit-calllog",
-                   ".md-footer", "h1"):
+    for hidden in (
+        ".md-header",
+        ".md-sidebar--primary",
+        "form.calc-form",
+        ".kit-plans",
+        "#kit-calllog",
+        ".md-footer",
+        "h1",
+    ):
         assert all(not el.is_visible() for el in page.locator(hidden).all()), hidden
     printed = root.inner_text()
     assert "400-889-5558" in printed and "协商还款申请书" in printed
@@ -198,18 +219,28 @@ def test_call_log_prints_and_downloads_as_csv_with_chinese_intact(session):
     rows.nth(1).locator('[data-col="date"]').fill("2027-01-05")
     rows.nth(1).locator('[data-col="time"]').fill("10:30")
     rows.nth(1).locator('[data-col="agent"]').fill("工号 8823")
-    rows.nth(1).locator('[data-col="agreed"]').fill("需要提交材料，三个工作日内回电，说 \"好的\", 再确认")
+    rows.nth(1).locator('[data-col="agreed"]').fill('需要提交材料，三个工作日内回电，说 "好的", 再确认')
     rows.nth(1).locator('[data-col="next_step"]').fill("=寄材料")
     with page.expect_download() as dl:
         page.click('[data-kit-action="log-csv"]')
     data = open(dl.value.path(), "rb").read()
     assert dl.value.suggested_filename == "通话记录.csv"
     assert data.startswith(b"\xef\xbb\xbf")
-    want = kit.call_log_csv([
-        {"date": "2027-01-05", "time": "10:30", "bank": "中信银行", "number": "400-889-5558", "agent": "工号 8823",
-         "agreed": "需要提交材料，三个工作日内回电，说 \"好的\", 再确认", "next_step": "=寄材料"},
-        {"bank": "招商银行", "number": "400-820-5555"},
-    ], "zh")
+    want = kit.call_log_csv(
+        [
+            {
+                "date": "2027-01-05",
+                "time": "10:30",
+                "bank": "中信银行",
+                "number": "400-889-5558",
+                "agent": "工号 8823",
+                "agreed": '需要提交材料，三个工作日内回电，说 "好的", 再确认',
+                "next_step": "=寄材料",
+            },
+            {"bank": "招商银行", "number": "400-820-5555"},
+        ],
+        "zh",
+    )
     assert data.decode("utf-8-sig") == want.lstrip("\ufeff")
     # Printing the log: the typed entries as text, nothing else of the page.
     page.click('#kit-calllog [data-kit-action="print"]')
@@ -256,7 +287,10 @@ def test_nothing_is_stored_unless_the_reader_opts_in_and_forget_clears_it(sessio
     assert page.input_value('[name="name"]') == "李小梅"
     assert page.locator('[data-list="cards"] .calc-rows > .calc-row').count() == 3
     assert page.input_value('[name="cards.1.bank"]') == "ceb"
-    assert page.locator('#kit-calllog [data-col="agent"]').evaluate_all("els => els.map(e => e.value)").count("王经理") == 1
+    assert (
+        page.locator('#kit-calllog [data-col="agent"]').evaluate_all("els => els.map(e => e.value)").count("王经理")
+        == 1
+    )
     session.wait_ready()
     session.wait_result("李小梅")
 

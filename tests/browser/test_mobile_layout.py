@@ -1,4 +1,5 @@
 """On a 360 px phone nothing makes the page scroll sideways (wide tables scroll inside their box)."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,8 +7,17 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAGES = [
-    "", "guide/how-to-negotiate/", "guide/law/", "banks/citic/", "banks/",
-    "calculators/payoff-order/", "calculators/overdue-cost/", "kit/", "glossary/", "help/", "faq/",
+    "",
+    "guide/how-to-negotiate/",
+    "guide/law/",
+    "banks/citic/",
+    "banks/",
+    "calculators/payoff-order/",
+    "calculators/overdue-cost/",
+    "kit/",
+    "glossary/",
+    "help/",
+    "faq/",
 ]
 
 

@@ -1,4 +1,5 @@
 """Pages without a calculator never load the runtime, nor the widget's script and styles."""
+
 from __future__ import annotations
 
 import re
@@ -34,9 +35,14 @@ def test_runtime_files_have_content_hashed_names(built_site):
     names = sorted(p.name for p in runtime.iterdir())
     pyodide = [n for n in names if n.startswith("pyodide-")]
     assert len(pyodide) == 1 and re.fullmatch(r"pyodide-[0-9a-f]{12}", pyodide[0])
-    for expected in (r"calculators-[0-9a-f]{12}\.zip|calculators-pyc-[0-9a-f]{12}\.wasm", r"python_stdlib-pyc-[0-9a-f]{12}\.wasm",
-                     r"widget-[0-9a-f]{12}\.js", r"worker-[0-9a-f]{12}\.js",
-                     r"legacy-[0-9a-f]{12}\.js", r"calculator-[0-9a-f]{12}\.css"):
+    for expected in (
+        r"calculators-[0-9a-f]{12}\.zip|calculators-pyc-[0-9a-f]{12}\.wasm",
+        r"python_stdlib-pyc-[0-9a-f]{12}\.wasm",
+        r"widget-[0-9a-f]{12}\.js",
+        r"worker-[0-9a-f]{12}\.js",
+        r"legacy-[0-9a-f]{12}\.js",
+        r"calculator-[0-9a-f]{12}\.css",
+    ):
         assert any(re.fullmatch(expected, n) for n in names), expected
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
         assert (runtime / pyodide[0] / name).is_file()
@@ -44,7 +50,9 @@ def test_runtime_files_have_content_hashed_names(built_site):
     assert not (built_site / "assets" / "calculator").exists()
 
 
-@pytest.mark.parametrize("path", ["/guide/interest-and-fees/", "/en/guide/how-to-negotiate/", "/banks/", "/banks/icbc/", "/en/"])
+@pytest.mark.parametrize(
+    "path", ["/guide/interest-and-fees/", "/en/guide/how-to-negotiate/", "/banks/", "/banks/icbc/", "/en/"]
+)
 def test_guide_and_bank_pages_fetch_no_runtime(fresh, site_server, path):
     page = fresh()
     response = page.goto(site_server + path)

@@ -1,4 +1,5 @@
 """Nothing is stored in the reader's browser unless the reader asks for it."""
+
 from __future__ import annotations
 
 import pytest

@@ -5,6 +5,7 @@ lighter check for the others (becomes ready; a changed input changes the figures
 ``calculators.run`` on the server for the same inputs). All pages share one browser context,
 so the runtime is fetched and compiled once.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,6 +15,8 @@ from decimal import Decimal
 import pytest
 
 import calculators
+from calculators import render
+
 from browser_helpers import (
     LANGS,
     expected_outputs,
@@ -25,7 +28,6 @@ from browser_helpers import (
     wait_computed,
     wait_settled,
 )
-from calculators import render
 
 pytestmark = pytest.mark.browser
 

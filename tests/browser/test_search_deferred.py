@@ -3,6 +3,7 @@
 The index (both languages, about 0.9 MB) used to be downloaded and indexed at every page load,
 competing with the calculators' engine on a phone (overrides/main.html holds it back).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -12,10 +13,13 @@ pytestmark = pytest.mark.browser
 INDEX = "/search/search_index.json"
 
 
-@pytest.mark.parametrize("path, query, expected", [
-    ("/guide/how-to-negotiate/", "协商", "协商"),
-    ("/en/guide/how-to-negotiate/", "negotiate", "egotiat"),
-])
+@pytest.mark.parametrize(
+    "path, query, expected",
+    [
+        ("/guide/how-to-negotiate/", "协商", "协商"),
+        ("/en/guide/how-to-negotiate/", "negotiate", "egotiat"),
+    ],
+)
 def test_the_index_waits_for_the_reader_then_search_finds_pages(fresh, site_server, path, query, expected):
     page = fresh()
     page.goto(site_server + path, wait_until="load")

@@ -4,13 +4,15 @@ The build renders each calculator's default result by calling ``calculators.run`
 macros; these tests load the pages with JavaScript turned off and check the figures against
 ``calculators.run`` on the server, and that the form is complete and labelled.
 """
+
 from __future__ import annotations
 
 import pytest
 
 import calculators
-from browser_helpers import LANGS, expected_outputs, form_of, outputs_of, page_path, same_numbers
 from calculators import render
+
+from browser_helpers import LANGS, expected_outputs, form_of, outputs_of, page_path
 
 pytestmark = pytest.mark.browser
 

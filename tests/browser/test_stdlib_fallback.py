@@ -7,6 +7,7 @@ module worker with the shipped zip (the page's ``data-stdlib``) and imports modu
 calculators never use: they must work, whatever the build shipped, and only same-site requests
 may be made. The shipped zip must also be the one the build verified (its bytecode runs).
 """
+
 from __future__ import annotations
 
 import os
@@ -23,7 +24,8 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from _browser import CHROMIUM, CHROMIUM_ARGS as ARGS  # noqa: E402  (scripts/, on sys.path from tests/conftest.py)
+from _browser import CHROMIUM  # noqa: E402  (scripts/, on sys.path from tests/conftest.py)
+from _browser import CHROMIUM_ARGS as ARGS
 
 PAGE = """<!doctype html><meta charset="utf-8"><title>stdlib check</title>
 <script type="module">
@@ -85,7 +87,7 @@ def test_modules_the_calculators_never_import_still_work(built_site, tmp_path):
     assert result["ok"], result["out"]
     assert result["out"] == "2.3333333333333335|text/plain|1/2|a [...]", result["out"]
     assert all(u.startswith(server.url + "/") for u in requests), [u for u in requests if not u.startswith(server.url)]
-    paths = [u[len(server.url):] for u in requests]
+    paths = [u[len(server.url) :] for u in requests]
     assert stdlib in paths, f"the worker did not load the shipped standard library {stdlib}: {paths}"
     with zipfile.ZipFile(built_site / stdlib.lstrip("/")) as shipped:
         trimmed = "statistics.py" not in shipped.namelist() and "statistics.pyc" not in shipped.namelist()

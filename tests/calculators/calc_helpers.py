@@ -142,13 +142,13 @@ def field_strategy(f):
     lo = Decimal(f.minimum) if f.minimum is not None and f.kind != "date" else None
     hi = Decimal(f.maximum) if f.maximum is not None and f.kind != "date" else None
     if f.kind == "money":
-        return _decimal_between(lo if lo is not None else Decimal(0), hi if hi is not None else Decimal(10**9), 2).map(str)
+        return _decimal_between(lo if lo is not None else Decimal(0), hi if hi is not None else Decimal(10**9), 2).map(
+            str
+        )
     if f.kind in ("rate", "decimal"):
         return _decimal_between(lo if lo is not None else Decimal(0), hi if hi is not None else Decimal(10), 6).map(str)
     if f.kind == "integer":
-        return st.integers(
-            min_value=int(lo) if lo is not None else 0, max_value=int(hi) if hi is not None else 1000
-        )
+        return st.integers(min_value=int(lo) if lo is not None else 0, max_value=int(hi) if hi is not None else 1000)
     if f.kind == "choice":
         return st.sampled_from([c[0] for c in f.choices])
     if f.kind == "date":

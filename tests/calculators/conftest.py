@@ -30,9 +30,7 @@ settings.register_profile(
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.register_profile(
-    "thorough", parent=settings.get_profile("calculators"), max_examples=1000, derandomize=False
-)
+settings.register_profile("thorough", parent=settings.get_profile("calculators"), max_examples=1000, derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "calculators"))
 
 

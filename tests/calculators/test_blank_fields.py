@@ -17,6 +17,7 @@ import pytest
 
 import calculators
 from calculators import render, web
+
 from calc_helpers import CJK
 
 NAMES = calculators.RUN_NAMES

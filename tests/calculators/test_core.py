@@ -23,6 +23,7 @@ from calculators._core import (
     run_calculator,
     t,
 )
+
 from calc_helpers import check_error_shape, check_response_shape, hostile, hostile_inputs, money_places_ok, valid_inputs
 
 EXPECTED_NAMES = (
@@ -79,7 +80,19 @@ def test_spec_is_json_serialisable(name):
     assert back["fields"] and back["outputs"]
     for f in back["fields"]:
         assert f["label"]["zh"] and f["label"]["en"]
-        for key in ("kind", "unit", "help", "example", "blank", "required", "minimum", "maximum", "choices", "percent", "items"):
+        for key in (
+            "kind",
+            "unit",
+            "help",
+            "example",
+            "blank",
+            "required",
+            "minimum",
+            "maximum",
+            "choices",
+            "percent",
+            "items",
+        ):
             assert key in f
         if f["kind"] == "choice":
             assert f["example"] is None or f["example"] in [c["value"] for c in f["choices"]]
@@ -116,7 +129,10 @@ L = Field(
     "debts",
     "list",
     t("债务", "Debts"),
-    items=(Field("amount_yuan", "money", t("金额", "Amount"), minimum="0"), Field("name", "text", t("名称", "Name"), required=False)),
+    items=(
+        Field("amount_yuan", "money", t("金额", "Amount"), minimum="0"),
+        Field("name", "text", t("名称", "Name"), required=False),
+    ),
     required=False,
     max_items=3,
 )
@@ -203,7 +219,14 @@ def test_money_rejects(value, code):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("0.75%", "0.0075"), ("0.0075", "0.0075"), ("０．７５％", "0.0075"), ("0.75 %", "0.0075"), ("5‰", "0.005"), (0.0075, "0.0075")],
+    [
+        ("0.75%", "0.0075"),
+        ("0.0075", "0.0075"),
+        ("０．７５％", "0.0075"),
+        ("0.75 %", "0.0075"),
+        ("5‰", "0.005"),
+        (0.0075, "0.0075"),
+    ],
 )
 def test_rate_percent_sign_divides_by_100(text, expected):
     value, errors = one(R, text)
@@ -216,13 +239,18 @@ def test_rate_bound_message_is_in_percent():
     assert "5%" in errors[0]["message"]["zh"] and "5%" in errors[0]["message"]["en"]
 
 
-@pytest.mark.parametrize("value, expected", [("12", 12), (12, 12), (12.0, 12), ("12.0", 12), ("１２", 12), (" 60 ", 60)])
+@pytest.mark.parametrize(
+    "value, expected", [("12", 12), (12, 12), (12.0, 12), ("12.0", 12), ("１２", 12), (" 60 ", 60)]
+)
 def test_integer_accepts(value, expected):
     parsed, errors = one(N, value)
     assert errors == [] and parsed == expected and type(parsed) is int
 
 
-@pytest.mark.parametrize("value, code", [(12.5, "not_integer"), ("1,2", "not_a_number"), (0, "too_small"), (61, "too_large"), (True, "not_a_number")])
+@pytest.mark.parametrize(
+    "value, code",
+    [(12.5, "not_integer"), ("1,2", "not_a_number"), (0, "too_small"), (61, "too_large"), (True, "not_a_number")],
+)
 def test_integer_rejects(value, code):
     _, errors = one(N, value)
     assert [e["code"] for e in errors] == [code]
@@ -234,7 +262,10 @@ def test_integer_bound_message_reads_well():
     assert errors[0]["message"]["zh"] == "期数：不能小于 1 期。"
 
 
-@pytest.mark.parametrize("text", ["2026-11-29", "2026/11/29", "2026.11.29", "2026年11月29日", "２０２６-１１-２９", datetime.date(2026, 11, 29)])
+@pytest.mark.parametrize(
+    "text",
+    ["2026-11-29", "2026/11/29", "2026.11.29", "2026年11月29日", "２０２６-１１-２９", datetime.date(2026, 11, 29)],
+)
 def test_dates(text):
     value, errors = one(D, text)
     assert errors == [] and value == datetime.date(2026, 11, 29)
@@ -294,7 +325,10 @@ def test_list_rows_report_their_path():
     fields = [(e["field"], e["code"]) for e in errors]
     assert fields == [("debts", "too_many_items")]
     values, errors = parse_inputs((L,), {"debts": [{"amount_yuan": "1,000", "name": "招行"}, {"amount_yuan": "x"}, 7]})
-    assert [(e["field"], e["code"]) for e in errors] == [("debts.1.amount_yuan", "not_a_number"), ("debts.2", "not_an_object")]
+    assert [(e["field"], e["code"]) for e in errors] == [
+        ("debts.1.amount_yuan", "not_a_number"),
+        ("debts.2", "not_an_object"),
+    ]
     assert "第 2 行" in errors[0]["message"]["zh"] and "row 2" in errors[0]["message"]["en"]
     ok, errs = parse_inputs((L,), {"debts": [{"amount_yuan": "1,000", "name": "招行"}]})
     assert errs == [] and ok["debts"] == [{"amount_yuan": Decimal("1000"), "name": "招行"}]

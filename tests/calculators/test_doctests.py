@@ -10,10 +10,7 @@ import pytest
 import calculators
 
 # Every module, sub-packages included (the negotiation kit is one).
-MODULES = sorted(
-    ["calculators"]
-    + [m.name for m in pkgutil.walk_packages(calculators.__path__, "calculators.")]
-)
+MODULES = sorted(["calculators"] + [m.name for m in pkgutil.walk_packages(calculators.__path__, "calculators.")])
 
 
 @pytest.mark.parametrize("name", MODULES)

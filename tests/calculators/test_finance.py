@@ -45,7 +45,7 @@ whens = st.sampled_from([0, 1, "end", "begin"])
 rates = st.one_of(st.just(0.0), st.floats(min_value=1e-6, max_value=0.2), st.floats(min_value=-0.05, max_value=-1e-6))
 npers = st.integers(min_value=1, max_value=480)
 amounts = st.floats(min_value=-1e7, max_value=1e7, allow_nan=False, allow_infinity=False)
-dec_amounts = st.decimals(min_value=-10**7, max_value=10**7, places=2, allow_nan=False, allow_infinity=False)
+dec_amounts = st.decimals(min_value=-(10**7), max_value=10**7, places=2, allow_nan=False, allow_infinity=False)
 dec_rates = st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("0.2"), places=6)
 
 
@@ -229,7 +229,9 @@ class TestNper:
         assert math.isnan(nper(0.01, -50, 10000))  # 50 a month does not cover 100 of interest
         assert nper(Decimal("0.01"), Decimal("-50"), Decimal("10000")).is_nan()
 
-    @given(r=dec_rates, n=st.integers(min_value=1, max_value=240), v=st.decimals(min_value=1, max_value=10**6, places=2))
+    @given(
+        r=dec_rates, n=st.integers(min_value=1, max_value=240), v=st.decimals(min_value=1, max_value=10**6, places=2)
+    )
     def test_inverts_pmt(self, r, n, v):
         # (well within; a long loan at a high rate is ill-conditioned: payment ~ interest)
         assert abs(nper(r, pmt(r, n, v), v) - n) < Decimal("1e-9")
@@ -266,8 +268,12 @@ class TestRate:
         assert math.isnan(rate(12, 100, 1000, 1000))  # only money coming in: no rate
         assert math.isnan(rate(10, 0, -3500, 10000, maxiter=1))
 
-    @given(r=st.floats(min_value=0.001, max_value=0.1), n=st.integers(min_value=2, max_value=120),
-           v=st.floats(min_value=100, max_value=1e6), w=whens)
+    @given(
+        r=st.floats(min_value=0.001, max_value=0.1),
+        n=st.integers(min_value=2, max_value=120),
+        v=st.floats(min_value=100, max_value=1e6),
+        w=whens,
+    )
     def test_recovers_the_rate_and_matches_numpy_financial(self, r, n, v, w):
         npf = _npf()
         p = float(npf.pmt(r, n, v, 0, w))
@@ -343,7 +349,7 @@ class TestIrr:
         assert irr([-100, 230, -132]) == pytest.approx(0.1, abs=1e-12)  # roots 0.1 and 0.2
 
     @given(
-        flows=st.lists(st.decimals(min_value=-10**6, max_value=10**6, places=2), min_size=2, max_size=25),
+        flows=st.lists(st.decimals(min_value=-(10**6), max_value=10**6, places=2), min_size=2, max_size=25),
     )
     def test_is_a_root(self, flows):
         r = irr(flows)

@@ -7,9 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import with_example
 from calculators import installment_apr as ia
 from calculators.finance import irr
+
+from calc_helpers import with_example
 
 P1 = Decimal("0.001")  # one tenth of a percentage point
 
@@ -189,7 +190,9 @@ def test_totals_equal_the_sum_of_the_schedule(inputs):
 @given(plans, st.decimals(min_value=0, max_value=Decimal("0.01"), places=4))
 def test_a_higher_fee_never_lowers_the_apr(inputs, extra):
     low = run(**inputs)
-    r = calculators.run("installment_apr", dict(inputs, fee_rate_per_period=str(Decimal(inputs["fee_rate_per_period"]) + extra)))
+    r = calculators.run(
+        "installment_apr", dict(inputs, fee_rate_per_period=str(Decimal(inputs["fee_rate_per_period"]) + extra))
+    )
     if not r["ok"]:  # a fee deducted up front that eats the whole amount has no rate at all
         assert r["errors"][0]["code"] == "fee_too_high" and inputs["fee_collection"] == "upfront_t0"
         return
@@ -214,8 +217,13 @@ def test_compounded_is_at_least_nominal(inputs):
 def test_a_fee_that_leaves_almost_nothing_is_explained_not_an_internal_error(principal, fee):
     r = calculators.run(
         "installment_apr",
-        {"principal_yuan": principal, "periods": 60, "fee_rate_per_period": fee, "fee_collection": "upfront_t0",
-         "principal_rounding": "exact"},
+        {
+            "principal_yuan": principal,
+            "periods": 60,
+            "fee_rate_per_period": fee,
+            "fee_collection": "upfront_t0",
+            "principal_rounding": "exact",
+        },
     )
     assert not r["ok"]
     e = r["errors"][0]
@@ -226,7 +234,9 @@ def test_a_fee_that_leaves_almost_nothing_is_explained_not_an_internal_error(pri
 @pytest.mark.parametrize("rounding", ["round", "exact", "truncate_remainder_last"])
 @pytest.mark.parametrize("how", ["per_period", "upfront_first", "upfront_t0"])
 def test_a_small_amount_over_many_periods_has_no_negative_money_or_rate(rounding, how):
-    r = run(principal_yuan="10", periods=60, fee_rate_per_period="0.6%", fee_collection=how, principal_rounding=rounding)
+    r = run(
+        principal_yuan="10", periods=60, fee_rate_per_period="0.6%", fee_collection=how, principal_rounding=rounding
+    )
     for row in r["schedule"]:
         assert row["principal"] >= 0 and row["remaining"] >= 0 and row["payment"] >= 0, row
     assert r["apr_nominal"] > 0 and r["apr_effective"] > 0 and r["monthly_irr"] > 0

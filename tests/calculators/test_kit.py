@@ -4,6 +4,7 @@ What a reader would notice if it broke: a letter with the wrong bank's number or
 differ from the plan table, a plan longer than Article 70 allows, a call log that opens as
 mojibake in Excel, a text that cites a law that does not exist or promises the bank will agree.
 """
+
 from __future__ import annotations
 
 import csv
@@ -104,7 +105,9 @@ def test_plan_figures(result):
     # 20000 over 21 months ends on 952.40). What those plans leave unused (32.26 + 15.34 = 47.60)
     # clears the smaller debt a month sooner: 20 x 1000.
     assert kit.split_capacity(Decimal("3000"), [Decimal("42000"), Decimal("20000")]) == [
-        Decimal("2032.26"), Decimal("967.74")]
+        Decimal("2032.26"),
+        Decimal("967.74"),
+    ]
     assert (plans["citic"]["periods"], plans["citic"]["payment_yuan"]) == (21, Decimal("2000.00"))
     assert (plans["cmb"]["periods"], plans["cmb"]["payment_yuan"]) == (20, Decimal("1000.00"))
     assert plans["citic"]["share_yuan"] + plans["cmb"]["share_yuan"] == Decimal("3000.00")
@@ -119,8 +122,11 @@ def test_doing_nothing_is_the_overdue_cost_calculator(result):
 
     cmb = next(p for p in result["plans"] if p["bank"] == "cmb")
     direct = overdue_cost(
-        principal_yuan=Decimal("20000"), days_overdue=90, daily_rate=Decimal("0.0005"),
-        minimum_payment=Decimal("2000"), late_fee_rate=Decimal("0.05"),
+        principal_yuan=Decimal("20000"),
+        days_overdue=90,
+        daily_rate=Decimal("0.0005"),
+        minimum_payment=Decimal("2000"),
+        late_fee_rate=Decimal("0.05"),
     )["total_cost_yuan"]
     assert cmb["doing_nothing_yuan"] == direct > 0
     assert result["doing_nothing_yuan"] == sum(p["doing_nothing_yuan"] for p in result["plans"])
@@ -153,8 +159,16 @@ def test_split_adds_up_and_is_proportional(capacity, debts):
 )
 def test_plans_repay_each_debt_within_60_months(balances, banks, income):
     cards = [{"bank": banks[i], "balance_yuan": str(b)} for i, b in enumerate(balances)]
-    out = run_kit({"cards": cards, "monthly_income_yuan": str(income), "essential_spending_yuan": "500",
-                   "other_debt_payments_yuan": "0", "hardship_reason": "other", "start_date": "2027-03-31"})
+    out = run_kit(
+        {
+            "cards": cards,
+            "monthly_income_yuan": str(income),
+            "essential_spending_yuan": "500",
+            "other_debt_payments_yuan": "0",
+            "hardship_reason": "other",
+            "start_date": "2027-03-31",
+        }
+    )
     assert out["ok"], out
     for p in out["result"]["plans"]:
         assert 1 <= p["periods"] <= 60
@@ -225,8 +239,14 @@ def test_the_script_covers_questions_and_what_not_to_agree(result):
     for words in ("个性化分期", "利息", "书面", "录音", "征信", "不要当场答应"):
         assert words in zh, words
     en = texts(result, "script", "cmb", "en")
-    for words in ("personalised instalment", "interest", "in writing", "recorded", "credit report",
-                  "Do not agree on the spot"):
+    for words in (
+        "personalised instalment",
+        "interest",
+        "in writing",
+        "recorded",
+        "credit report",
+        "Do not agree on the spot",
+    ):
         assert words in en, words
 
 
@@ -235,7 +255,9 @@ def test_the_law_is_cited_correctly_and_nothing_is_promised(result):
         text = kit.document_text(doc)
         assert "人民合同法" not in text and "合同法》" not in text
         assert "Contract Law" not in text
-        assert not re.search(r"有权要求|(?<!不是)必须同意|一定会同意|保证.*同意|legal right to|must agree|will agree", text)
+        assert not re.search(
+            r"有权要求|(?<!不是)必须同意|一定会同意|保证.*同意|legal right to|must agree|will agree", text
+        )
     zh = texts(result, "letter", "citic", "zh")
     assert "《商业银行信用卡业务监督管理办法》第七十条" in zh
     assert "是否同意这个方案由贵行决定" in zh
@@ -303,9 +325,16 @@ def _amounts(text):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_100000_owed_and_1500_to_spare_offers_no_more_than_1500(lang):
     """Editor's finding M1: the letter asked for 1,666.66 a month after saying 1,500 was the limit."""
-    r = run_kit({"cards": [{"bank": "citic", "balance_yuan": "100000"}], "monthly_income_yuan": "6000",
-                 "essential_spending_yuan": "4500", "other_debt_payments_yuan": "0",
-                 "hardship_reason": "job_loss", "start_date": "2027-01-01"})["result"]
+    r = run_kit(
+        {
+            "cards": [{"bank": "citic", "balance_yuan": "100000"}],
+            "monthly_income_yuan": "6000",
+            "essential_spending_yuan": "4500",
+            "other_debt_payments_yuan": "0",
+            "hardship_reason": "job_loss",
+            "start_date": "2027-01-01",
+        }
+    )["result"]
     assert r["capacity_yuan"] == Decimal("1500.00")
     # Income 6,000, spending 4,500, share 1,500, debt 100,000; 60 x 1,500 = 90,000; 10,000 short.
     # No other amount (such as 100,000 / 60 = 1,666.66 a month) appears anywhere.
@@ -315,8 +344,11 @@ def test_100000_owed_and_1500_to_spare_offers_no_more_than_1500(lang):
         assert set(_amounts(text)) <= allowed, sorted(set(_amounts(text)) - allowed)
         assert Decimal("1500") in _amounts(text)
         if kind == "letter":
-            assert ("还不清" in text and "减免利息" in text) if lang == "zh" else (
-                "does not clear" in text and "waive interest" in text)
+            assert (
+                ("还不清" in text and "减免利息" in text)
+                if lang == "zh"
+                else ("does not clear" in text and "waive interest" in text)
+            )
             assert "尽力" not in text and "do my best" not in text
         else:
             assert ("还不清" in text) if lang == "zh" else ("does not clear" in text)
@@ -336,11 +368,25 @@ def test_no_unnamed_free_debt_advice():
 def test_the_script_says_how_to_check_a_caller_and_pay_safely(result, lang):
     text = texts(result, "script", "citic", lang)
     if lang == "zh":
-        for words in ("姓名", "受哪家银行委托", "打回去核实", "自己名下的信用卡账户", "手续费", "共享手机屏幕", "验证码"):
+        for words in (
+            "姓名",
+            "受哪家银行委托",
+            "打回去核实",
+            "自己名下的信用卡账户",
+            "手续费",
+            "共享手机屏幕",
+            "验证码",
+        ):
             assert words in text, words
     else:
-        for words in ("which bank authorised them", "call back", "your own card account", "fee",
-                      "share your screen", "verification code"):
+        for words in (
+            "which bank authorised them",
+            "call back",
+            "your own card account",
+            "fee",
+            "share your screen",
+            "verification code",
+        ):
             assert words in text, words
     assert CITIC in text
 
@@ -358,16 +404,23 @@ def test_nothing_left_to_pay_is_explained():
 
 
 _JUNK = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=30), st.sampled_from(["1e400", "NaN", "-1", "０", "１，０００", "9" * 40, "2027-02-30", "61"]),
-    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(["1e400", "NaN", "-1", "０", "１，０００", "9" * 40, "2027-02-30", "61"]),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
 )
 
 
 @settings(max_examples=150, deadline=None, derandomize=True)
 @given(
-    field=st.sampled_from([f.name for f in kit.CALCULATOR.fields] + ["cards.bank", "cards.balance_yuan",
-                                                                     "cards.overdue_months", "cards.row"]),
+    field=st.sampled_from(
+        [f.name for f in kit.CALCULATOR.fields]
+        + ["cards.bank", "cards.balance_yuan", "cards.overdue_months", "cards.row"]
+    ),
     junk=_JUNK,
 )
 def test_hostile_input_gives_a_readable_error_never_a_crash(field, junk):
@@ -401,8 +454,14 @@ def test_unknown_bank_is_an_input_error():
 
 def test_call_log_csv_keeps_chinese_with_a_bom(result):
     rows = [dict(r) for r in result["call_log"]["zh"]]
-    rows[0].update(date="2027-01-05", time="10:30", agent="工号 8823", said="说明失业情况，申请个性化分期",
-                   agreed="客服说要提交材料，三个工作日内回电", next_step="=寄材料")
+    rows[0].update(
+        date="2027-01-05",
+        time="10:30",
+        agent="工号 8823",
+        said="说明失业情况，申请个性化分期",
+        agreed="客服说要提交材料，三个工作日内回电",
+        next_step="=寄材料",
+    )
     data = kit.csv_bytes(kit.call_log_csv(rows, "zh"))
     assert data.startswith(b"\xef\xbb\xbf")
     parsed = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
@@ -541,8 +600,11 @@ def test_the_form_shows_examples_as_hints_never_as_values(lang):
     values = re.findall(r'<input [^>]*name="([^"]+)"[^>]*value="([^"]*)"', html)
     assert values and all(v == "" for _, v in values), [x for x in values if x[1]]
     hint = "例：" if lang == "zh" else "e.g. "
-    for name, example in (("other_debt_payments_yuan", "500"), ("monthly_income_yuan", "8000"),
-                          ("cards.0.balance_yuan", "30000")):
+    for name, example in (
+        ("other_debt_payments_yuan", "500"),
+        ("monthly_income_yuan", "8000"),
+        ("cards.0.balance_yuan", "30000"),
+    ):
         assert re.search(rf'name="{re.escape(name)}"[^>]*placeholder="{re.escape(hint + example)}"', html), name
     # Choices start unchosen: no bank and no reason is picked for the reader.
     selects = re.findall(r'<select [^>]*name="([^"]+)"[^>]*>(.*?)</select>', html)
@@ -560,8 +622,9 @@ def _example_marked(doc):
 
 
 def test_the_worked_example_is_marked_in_every_document_until_the_reader_types():
-    from calculators import render, web
     import json
+
+    from calculators import render, web
 
     blank = {k: "" for k in render.form_defaults("negotiation_kit")}
     out = calculators.run("negotiation_kit", web.form_to_inputs(kit.CALCULATOR, blank))
@@ -585,13 +648,18 @@ def test_the_worked_example_is_marked_in_every_document_until_the_reader_types()
     assert not own["example"] and not any("示例" in kit.document_text(d) for d in all_documents(own))
     assert "kit-example" not in kit.render_result_html(own, "zh")
     # Some of the reader's figures but not all: asked for the rest, no example swapped in.
-    part = json.loads(web.handle(json.dumps({"calculator": "negotiation_kit", "lang": "zh",
-                                             "form": dict(blank, monthly_income_yuan="6000")})))
+    part = json.loads(
+        web.handle(
+            json.dumps({"calculator": "negotiation_kit", "lang": "zh", "form": dict(blank, monthly_income_yuan="6000")})
+        )
+    )
     assert not part["ok"] and {e["field"] for e in part["errors"]} >= {"cards", "essential_spending_yuan"}
 
 
 def test_empty_card_rows_are_ignored():
-    inputs = dict(THREE_CARDS, cards=THREE_CARDS["cards"] + [{"bank": "icbc", "balance_yuan": "", "overdue_months": ""}])
+    inputs = dict(
+        THREE_CARDS, cards=THREE_CARDS["cards"] + [{"bank": "icbc", "balance_yuan": "", "overdue_months": ""}]
+    )
     r = run_kit(inputs)["result"]
     assert r["card_count"] == 3 and r["bank_count"] == 2
 
@@ -603,8 +671,13 @@ def test_empty_card_rows_are_ignored():
 
 def test_a_small_amount_over_many_banks_gives_no_zero_or_negative_share():
     cards = [{"bank": b, "balance_yuan": str(1000 + 7 * i)} for i, b in enumerate(kit.BANK_IDS)]
-    inputs = {"cards": cards, "monthly_income_yuan": "4500.20", "essential_spending_yuan": "4500",
-              "hardship_reason": "other", "start_date": "2027-01-01"}
+    inputs = {
+        "cards": cards,
+        "monthly_income_yuan": "4500.20",
+        "essential_spending_yuan": "4500",
+        "hardship_reason": "other",
+        "start_date": "2027-01-01",
+    }
     r = run_kit(inputs)["result"]
     assert len(r["plans"]) == 15 and r["capacity_yuan"] == Decimal("0.20")
     assert all(p["share_yuan"] > 0 and p["payment_yuan"] > 0 for p in r["plans"])
@@ -616,9 +689,15 @@ def test_a_small_amount_over_many_banks_gives_no_zero_or_negative_share():
 
 
 def test_a_small_debt_beside_a_large_one_is_cleared_fast_not_over_60_months():
-    r = run_kit({"cards": [{"bank": "citic", "balance_yuan": "50"}, {"bank": "cmb", "balance_yuan": "200000"}],
-                 "monthly_income_yuan": "8333", "essential_spending_yuan": "5000",
-                 "hardship_reason": "other", "start_date": "2027-01-01"})["result"]
+    r = run_kit(
+        {
+            "cards": [{"bank": "citic", "balance_yuan": "50"}, {"bank": "cmb", "balance_yuan": "200000"}],
+            "monthly_income_yuan": "8333",
+            "essential_spending_yuan": "5000",
+            "hardship_reason": "other",
+            "start_date": "2027-01-01",
+        }
+    )["result"]
     small, big = r["plans"]
     assert (small["periods"], small["payment_yuan"], small["clears"]) == (1, Decimal("50.00"), True)
     assert big["payment_yuan"] == r["capacity_yuan"] - Decimal("50") and not big["clears"]
@@ -662,9 +741,17 @@ _MONEY = re.compile(r"(?:¥)?(\d{1,3}(?:,\d{3})*\.\d\d)(?: 元)?")
 )
 def test_every_amount_in_every_document_comes_from_the_reader_or_the_plan(balances, banks, income, other, periods):
     cards = [{"bank": banks[i], "balance_yuan": str(b)} for i, b in enumerate(balances)]
-    out = run_kit({"cards": cards, "monthly_income_yuan": str(income), "essential_spending_yuan": "500",
-                   "other_debt_payments_yuan": other, "periods": periods, "hardship_reason": "other",
-                   "start_date": "2027-03-31"})
+    out = run_kit(
+        {
+            "cards": cards,
+            "monthly_income_yuan": str(income),
+            "essential_spending_yuan": "500",
+            "other_debt_payments_yuan": other,
+            "periods": periods,
+            "hardship_reason": "other",
+            "start_date": "2027-03-31",
+        }
+    )
     if not out["ok"]:
         return
     r = out["result"]
@@ -673,8 +760,10 @@ def test_every_amount_in_every_document_comes_from_the_reader_or_the_plan(balanc
     # ... and what the kit computed from it.
     known |= {r["capacity_yuan"], r["total_debt_yuan"]}
     for p in r["plans"]:
-        known |= {p[k] for k in ("debt_yuan", "share_yuan", "payment_yuan", "last_payment_yuan", "covered_yuan",
-                                 "shortfall_yuan")}
+        known |= {
+            p[k]
+            for k in ("debt_yuan", "share_yuan", "payment_yuan", "last_payment_yuan", "covered_yuan", "shortfall_yuan")
+        }
     for doc in all_documents(r):
         for amount in _MONEY.findall(kit.document_text(doc)):
             assert Decimal(amount.replace(",", "")) in known, (amount, doc["id"])

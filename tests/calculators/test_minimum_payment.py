@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+
 from calc_helpers import with_example
 
 
@@ -25,8 +26,14 @@ def test_ten_percent_plus_instalment_in_full():
 
 
 def test_parts_table_adds_up():
-    r = run(general_transactions="12345.67", cash_advances="500", interest="88.88", over_limit="100",
-            previous_min_unpaid="50", cash_ratio="10%")
+    r = run(
+        general_transactions="12345.67",
+        cash_advances="500",
+        interest="88.88",
+        over_limit="100",
+        previous_min_unpaid="50",
+        cash_ratio="10%",
+    )
     assert sum(p["due"] for p in r["parts"]) == r["minimum_payment_yuan"]
     due = {p["key"]: p["due"] for p in r["parts"]}
     assert due["general_transactions"] == Decimal("1234.57")  # 1,234.567 rounded half-up
@@ -50,9 +57,21 @@ money = st.decimals(min_value=0, max_value=10**6, places=2).map(str)
 share = st.decimals(min_value=0, max_value=1, places=4).map(str)
 
 
-@given(st.fixed_dictionaries({"general_transactions": money, "cash_advances": money, "installment_due": money,
-                              "fees": money, "interest": money, "over_limit": money,
-                              "previous_min_unpaid": money, "ratio": share, "cash_ratio": share}))
+@given(
+    st.fixed_dictionaries(
+        {
+            "general_transactions": money,
+            "cash_advances": money,
+            "installment_due": money,
+            "fees": money,
+            "interest": money,
+            "over_limit": money,
+            "previous_min_unpaid": money,
+            "ratio": share,
+            "cash_ratio": share,
+        }
+    )
+)
 def test_minimum_is_the_sum_of_its_parts_and_at_most_the_balance(inputs):
     r = run(**inputs)
     assert r["minimum_payment_yuan"] == sum(p["due"] for p in r["parts"])
@@ -63,9 +82,10 @@ def test_minimum_is_the_sum_of_its_parts_and_at_most_the_balance(inputs):
 @given(money, share, share)
 def test_a_higher_ratio_never_lowers_the_minimum(balance, a, b):
     lo, hi = sorted([Decimal(a), Decimal(b)])
-    assert run(general_transactions=balance, ratio=str(lo))["minimum_payment_yuan"] <= run(
-        general_transactions=balance, ratio=str(hi)
-    )["minimum_payment_yuan"]
+    assert (
+        run(general_transactions=balance, ratio=str(lo))["minimum_payment_yuan"]
+        <= run(general_transactions=balance, ratio=str(hi))["minimum_payment_yuan"]
+    )
 
 
 def test_cleared_purchases_do_not_bring_back_the_example_balance():

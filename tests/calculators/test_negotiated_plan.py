@@ -6,9 +6,9 @@ fixed-fee instalments (own calculation by the IRR method of PBOC announcement
 months, payment 8,884.88), cross-checked against calculators.finance.pmt.
 Hypothesis settings come from tests/calculators/conftest.py.
 """
+
 from __future__ import annotations
 
-import re
 from decimal import Decimal as D
 
 import pytest
@@ -16,13 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.finance import pmt
 from calculators.negotiated_plan import CALCULATOR, MAX_PERIODS, negotiated_plan, plan_schedule
 
-Q3 = D("0.001")
+from calc_helpers import CJK, assert_bilingual, with_example
 
+Q3 = D("0.001")
 
 
 # ---------------------------------------------------------------------------------------
@@ -34,7 +34,11 @@ def test_remainder_goes_into_the_last_period():
     # 10,000 / 3 = 3,333.333...: 3,333.33 twice (truncated), the last 10,000 - 6,666.66 = 3,333.34
     r = negotiated_plan(D("10000"), 3)
     assert [x["payment_yuan"] for x in r["schedule"]] == [D("3333.33"), D("3333.33"), D("3333.34")]
-    assert (r["first_payment_yuan"], r["last_payment_yuan"], r["total_cost_yuan"]) == (D("3333.33"), D("3333.34"), D("0.00"))
+    assert (r["first_payment_yuan"], r["last_payment_yuan"], r["total_cost_yuan"]) == (
+        D("3333.33"),
+        D("3333.34"),
+        D("0.00"),
+    )
     assert r["apr_nominal"] == r["apr_effective"] == D("0")
 
 
@@ -89,8 +93,11 @@ def test_down_payment():
     # 12,000 with 2,000 down: 10,000 over 10 months, 1,000 each; row 0 is the down payment.
     r = negotiated_plan(D("12000"), 10, down_payment_yuan=D("2000"))
     assert r["schedule"][0] == {
-        "period": 0, "payment_yuan": D("2000.00"), "principal_yuan": D("2000.00"),
-        "cost_yuan": D("0.00"), "balance_yuan": D("10000.00"),
+        "period": 0,
+        "payment_yuan": D("2000.00"),
+        "principal_yuan": D("2000.00"),
+        "cost_yuan": D("0.00"),
+        "balance_yuan": D("10000.00"),
     }
     assert r["first_payment_yuan"] == D("1000.00") and r["payments_count"] == 10
     assert r["total_paid_yuan"] == D("12000.00")
@@ -219,22 +226,32 @@ def test_shortest_plan_fits_and_one_month_less_does_not(p, cap):
     except InputError as e:
         assert e.errors[0]["code"] == "does_not_fit"
         over_60 = plan_schedule(
-            args["principal_yuan"] - args["down_payment_yuan"], 60, args["mode"],
-            args["fee_rate_per_period"], args["annual_rate"],
+            args["principal_yuan"] - args["down_payment_yuan"],
+            60,
+            args["mode"],
+            args["fee_rate_per_period"],
+            args["annual_rate"],
         )
         assert max(x["payment_yuan"] for x in over_60) > cap
         return
     assert r["max_payment_yuan"] <= cap
     if r["periods"] > 1:
         shorter = plan_schedule(
-            args["principal_yuan"] - args["down_payment_yuan"], r["periods"] - 1, args["mode"],
-            args["fee_rate_per_period"], args["annual_rate"],
+            args["principal_yuan"] - args["down_payment_yuan"],
+            r["periods"] - 1,
+            args["mode"],
+            args["fee_rate_per_period"],
+            args["annual_rate"],
         )
         assert max(x["payment_yuan"] for x in shorter) > cap
 
 
 junk = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=8),
     st.sampled_from(["0", "61", "60", "1,000", "0.6%", "-1", "NaN", "annuity", "flat_fee", "100000000", "0.01"]),
 )
 
@@ -256,8 +273,9 @@ def test_form_defaults():
     assert (r["result"]["first_payment_yuan"], r["result"]["last_payment_yuan"]) == (D("1388.88"), D("1389.20"))
 
 
-@pytest.mark.parametrize("mode, field", [("annuity", "annual_rate"), ("equal_principal", "annual_rate"),
-                                         ("flat_fee", "fee_rate_per_period")])
+@pytest.mark.parametrize(
+    "mode, field", [("annuity", "annual_rate"), ("equal_principal", "annual_rate"), ("flat_fee", "fee_rate_per_period")]
+)
 def test_a_blank_rate_in_a_mode_that_needs_it_is_asked_for(mode, field):
     """Issue 13: annuity with the rate blank used the example's 12 %."""
     for blank in ("", None):
@@ -275,7 +293,9 @@ def test_a_blank_rate_in_a_mode_that_needs_it_is_asked_for(mode, field):
 def test_the_shortest_plan_that_fits_is_the_first_one_found_by_counting_up(principal, cap, mode):
     """Starting the count at financed / cap finds exactly what trying 1, 2, 3... months would."""
     kw = dict(mode=mode, fee_rate_per_period=D("0.006"), annual_rate=D("0.18"))
-    brute = next((n for n in range(1, 61) if max(r["payment_yuan"] for r in plan_schedule(principal, n, **kw)) <= cap), None)
+    brute = next(
+        (n for n in range(1, 61) if max(r["payment_yuan"] for r in plan_schedule(principal, n, **kw)) <= cap), None
+    )
     try:
         got = negotiated_plan(principal, 60, monthly_affordable_yuan=cap, **kw)["periods"]
     except InputError:

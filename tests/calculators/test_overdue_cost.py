@@ -5,9 +5,9 @@ rule (5 % of the unpaid part of the minimum payment, no interest on it) is the
 typical contract term and the PBOC 2016 notice (calculators/overdue_cost.py, references [1] and [2]).
 Hypothesis settings come from tests/calculators/conftest.py.
 """
+
 from __future__ import annotations
 
-import re
 from decimal import Decimal as D
 
 import pytest
@@ -15,12 +15,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.overdue_cost import CALCULATOR, default_late_fee_cycles, late_fee, overdue_cost
 
-
-
+from calc_helpers import CJK, assert_bilingual, with_example
 
 # 10,000 posted 25 days before the due date, nothing paid, 90 days overdue.
 EXAMPLE = dict(principal_yuan=D("10000"), days_overdue=90, days_before_due=25, minimum_payment=D("1000"))
@@ -62,8 +60,11 @@ def test_partial_payment_lowers_the_balance_after_the_due_date():
     #   20 x 10,000 x 0.0005 = 100.00  and  10 x 9,700 x 0.0005 = 48.50  -> 148.50
     #   late fee 5 % x 700 = 35.00; owed 9,700 + 148.50 + 35.00 = 9,883.50
     r = overdue_cost(
-        principal_yuan=D("10000"), days_before_due=20, days_overdue=10,
-        minimum_payment=D("1000"), paid_amount=D("300"),
+        principal_yuan=D("10000"),
+        days_before_due=20,
+        days_overdue=10,
+        minimum_payment=D("1000"),
+        paid_amount=D("300"),
     )
     assert r["interest_yuan"] == D("148.50")
     assert r["late_fee_yuan"] == D("35.00")
@@ -74,7 +75,9 @@ def test_late_fee_alone():
     # No balance given: 5 % x (1,000 - 300) = 35.00, once (one day past the due date).
     r = overdue_cost(minimum_payment=D("1000"), paid_amount=D("300"), days_overdue=1)
     assert (r["late_fee_yuan"], r["interest_yuan"], r["amount_owed_yuan"]) == (D("35.00"), D("0.00"), D("735.00"))
-    via_run = calculators.run("overdue_cost", with_example("overdue_cost", {"principal_yuan": "0", "days_overdue": "1", "paid_amount": "300"}))
+    via_run = calculators.run(
+        "overdue_cost", with_example("overdue_cost", {"principal_yuan": "0", "days_overdue": "1", "paid_amount": "300"})
+    )
     assert via_run["ok"] and via_run["result"]["late_fee_yuan"] == D("35.00")
 
 
@@ -107,16 +110,22 @@ def test_late_fee_floor_and_cap():
 
 
 def test_minimum_paid_means_no_late_fee_but_still_interest():
-    r = overdue_cost(principal_yuan=D("10000"), days_before_due=25, days_overdue=5,
-                     minimum_payment=D("1000"), paid_amount=D("1000"))
+    r = overdue_cost(
+        principal_yuan=D("10000"), days_before_due=25, days_overdue=5, minimum_payment=D("1000"), paid_amount=D("1000")
+    )
     assert r["late_fee_yuan"] == D("0.00") and r["late_fee_cycles"] == 0
     # 25 x 10,000 x 0.0005 = 125.00 and 5 x 9,000 x 0.0005 = 22.50
     assert r["interest_yuan"] == D("147.50")
 
 
 def test_paid_in_full_costs_nothing():
-    r = overdue_cost(principal_yuan=D("10000"), days_before_due=25, days_overdue=30,
-                     minimum_payment=D("1000"), paid_amount=D("10000"))
+    r = overdue_cost(
+        principal_yuan=D("10000"),
+        days_before_due=25,
+        days_overdue=30,
+        minimum_payment=D("1000"),
+        paid_amount=D("10000"),
+    )
     assert (r["total_cost_yuan"], r["amount_owed_yuan"]) == (D("0.00"), D("0.00"))
 
 
@@ -172,7 +181,9 @@ def test_explain_in_both_languages():
     zh, en = CALCULATOR.explain({}, r, "zh"), CALCULATOR.explain({}, r, "en")
     assert "737.49" in zh and "737.49" in en and "90" in zh
     assert CJK.search(zh) and not CJK.search(en)
-    fee_only = calculators.run("overdue_cost", with_example("overdue_cost", {"principal_yuan": "0", "paid_amount": "300"}))["result"]
+    fee_only = calculators.run(
+        "overdue_cost", with_example("overdue_cost", {"principal_yuan": "0", "paid_amount": "300"})
+    )["result"]
     assert "违约金" in CALCULATOR.explain({}, fee_only, "zh")
     assert "late fee" in CALCULATOR.explain({}, fee_only, "en")
 
@@ -209,7 +220,11 @@ def scenarios(draw):
 def test_totals_equal_the_sum_of_the_schedule(args):
     r = overdue_cost(**args)
     rows = r["schedule"]
-    assert r["interest_yuan"] == sum((x["interest_yuan"] for x in rows), D("0")) == sum(r["interest_posted_per_cycle"], D("0"))
+    assert (
+        r["interest_yuan"]
+        == sum((x["interest_yuan"] for x in rows), D("0"))
+        == sum(r["interest_posted_per_cycle"], D("0"))
+    )
     assert r["late_fee_yuan"] == sum((x["late_fee_yuan"] for x in rows), D("0"))
     assert r["late_fee_yuan"] == r["late_fee_per_cycle_yuan"] * r["late_fee_cycles"]
     assert r["total_cost_yuan"] == r["interest_yuan"] + r["late_fee_yuan"] == rows[-1]["cost_to_date_yuan"]
@@ -240,7 +255,11 @@ def test_compounding_costs_at_least_simple_interest(args):
 
 
 row_junk = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=8),
     st.sampled_from(["0", "1,000", "5%", "-1", "NaN", "1e999", "monthly", "none", "30", "3650", "100000000"]),
 )
 inputs_st = st.dictionaries(st.sampled_from([f.name for f in CALCULATOR.fields]), row_junk, max_size=8)
@@ -259,8 +278,17 @@ def test_run_never_raises_and_errors_are_bilingual(inputs):
 def test_largest_inputs_stay_exact():
     r = calculators.run(
         "overdue_cost",
-        with_example("overdue_cost", {"principal_yuan": "100000000", "days_overdue": "3650", "days_before_due": "366",
-                                      "daily_rate": "1%", "cycle_days": "28", "minimum_payment": "100000000"}),
+        with_example(
+            "overdue_cost",
+            {
+                "principal_yuan": "100000000",
+                "days_overdue": "3650",
+                "days_before_due": "366",
+                "daily_rate": "1%",
+                "cycle_days": "28",
+                "minimum_payment": "100000000",
+            },
+        ),
     )
     assert r["ok"], r
     assert r["result"]["amount_owed_yuan"] > D("1e20")

@@ -3,9 +3,9 @@
 Known answers are month-by-month hand computations written out below.
 Hypothesis settings come from tests/calculators/conftest.py.
 """
+
 from __future__ import annotations
 
-import re
 from decimal import Decimal as D
 
 import pytest
@@ -13,11 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.payoff_order import CALCULATOR, MAX_MONTHS, monthly_rate, normalize_debt, payoff_plan, prepare_inputs
 
-
+from calc_helpers import CJK, assert_bilingual, with_example
 
 
 def card(name, balance, rate, basis, minimum):
@@ -49,11 +48,16 @@ def test_two_cards_avalanche_hand_computation():
         {"name": "B", "payment_yuan": D("100.00"), "interest_yuan": D("10.00"), "balance_yuan": D("910.00")},
     ]
     assert [(x["name"], x["month"], x["interest_yuan"]) for x in r["paid_off_month"]] == [
-        ("A", 4, D("103.75")), ("B", 5, D("35.94")),
+        ("A", 4, D("103.75")),
+        ("B", 5, D("35.94")),
     ]
     assert r["schedule"][-1] == {
-        "month": 5, "payment_yuan": D("139.69"), "interest_yuan": D("1.38"),
-        "principal_yuan": D("138.31"), "balance_yuan": D("0.00"), "paid_off": "B",
+        "month": 5,
+        "payment_yuan": D("139.69"),
+        "interest_yuan": D("1.38"),
+        "principal_yuan": D("138.31"),
+        "balance_yuan": D("0.00"),
+        "paid_off": "B",
     }
 
 
@@ -88,12 +92,20 @@ def test_rate_bases_are_equivalent():
 
 def test_issue_alias_keys():
     row = {"name": "A", "balance": D("5000"), "annual_rate": D("0.1825"), "min_payment": D("500")}
-    assert normalize_debt(row) == {"name": "A", "balance": D("5000"), "rate": D("0.1825"), "rate_basis": "annual", "min_payment": D("500")}
+    assert normalize_debt(row) == {
+        "name": "A",
+        "balance": D("5000"),
+        "rate": D("0.1825"),
+        "rate_basis": "annual",
+        "min_payment": D("500"),
+    }
     assert normalize_debt({"daily_rate": "0.05%"})["rate_basis"] == "daily"
     assert normalize_debt({"monthly_rate": "1.5%"})["rate_basis"] == "monthly"
     same = payoff_plan([card("A", "5000", "0.0005", "daily", "500")], D("800"))
     assert payoff_plan([row], D("800"))["total_interest_yuan"] == same["total_interest_yuan"]
-    raw = prepare_inputs({"debts": [{"balance": "5000", "daily_rate": "0.05%", "min_payment": "500"}], "monthly_budget": "800"})
+    raw = prepare_inputs(
+        {"debts": [{"balance": "5000", "daily_rate": "0.05%", "min_payment": "500"}], "monthly_budget": "800"}
+    )
     assert raw["debts"][0]["rate"] == "0.05%" and raw["debts"][0]["rate_basis"] == "daily"
     assert prepare_inputs("junk") == "junk"
 
@@ -107,7 +119,12 @@ def test_form_defaults():
 
 
 def test_unnamed_cards_get_numbers():
-    r = calculators.run("payoff_order", with_example("payoff_order", {"debts": [{"balance": "100", "rate": "1%", "rate_basis": "monthly", "min_payment": "10"}]}))
+    r = calculators.run(
+        "payoff_order",
+        with_example(
+            "payoff_order", {"debts": [{"balance": "100", "rate": "1%", "rate_basis": "monthly", "min_payment": "10"}]}
+        ),
+    )
     assert r["ok"], r
     assert r["result"]["payoff_order"] == "#1"
 
@@ -146,7 +163,10 @@ def test_just_enough_budget_takes_long_but_finishes():
 def test_runaway_balances_stop_early():
     r = calculators.run(
         "payoff_order",
-        {"debts": [{"balance": "100000000", "rate": "100%", "rate_basis": "daily", "min_payment": "0"}], "monthly_budget": "0.01"},
+        {
+            "debts": [{"balance": "100000000", "rate": "100%", "rate_basis": "daily", "min_payment": "0"}],
+            "monthly_budget": "0.01",
+        },
     )
     assert not r["ok"] and r["errors"][0]["code"] == "never_paid_off"
 
@@ -212,7 +232,11 @@ def test_totals_equal_the_sum_of_the_schedule(plan, strategy):
     assert all(x["payment_yuan"] == budget for x in rows[:-1])  # the whole budget every month but the last
     assert max(x["month"] for x in r["paid_off_month"]) == r["months"]
     assert r["comparison"][0]["avalanche_balance_yuan"] == sum((d["balance"] for d in debts), D("0"))
-    assert r["comparison"][-1] == {"month": len(r["comparison"]) - 1, "avalanche_balance_yuan": 0, "snowball_balance_yuan": 0}
+    assert r["comparison"][-1] == {
+        "month": len(r["comparison"]) - 1,
+        "avalanche_balance_yuan": 0,
+        "snowball_balance_yuan": 0,
+    }
 
 
 @given(plans(), st.decimals(min_value=D("0"), max_value=D("0.05"), places=4))
@@ -228,16 +252,25 @@ def test_a_higher_rate_never_lowers_the_interest(plan, extra):
 
 
 junk = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=8),
     st.sampled_from(["0", "1,000", "0.05%", "18%", "-1", "NaN", "daily", "annual", "avalanche", "100000000"]),
 )
 row_st = st.dictionaries(
     st.sampled_from(["name", "balance", "rate", "rate_basis", "min_payment", "annual_rate", "daily_rate", "x"]),
-    junk, max_size=6,
+    junk,
+    max_size=6,
 )
 
 
-@given(st.fixed_dictionaries({}, optional={"debts": st.lists(row_st, max_size=4) | junk, "monthly_budget": junk, "strategy": junk}))
+@given(
+    st.fixed_dictionaries(
+        {}, optional={"debts": st.lists(row_st, max_size=4) | junk, "monthly_budget": junk, "strategy": junk}
+    )
+)
 def test_run_never_raises_and_errors_are_bilingual(inputs):
     r = calculators.run("payoff_order", inputs)
     if r["ok"]:
@@ -258,14 +291,34 @@ def test_explain_in_both_languages():
 
 def test_run_accepts_the_issue_alias_keys_like_the_form_fields():
     """A caller of run() may give annual_rate / monthly_rate / daily_rate instead of rate + basis."""
-    by_alias = calculators.run("payoff_order", with_example("payoff_order", {
-        "debts": [{"name": "A", "balance": "5000", "annual_rate": "0.18", "min_payment": "500"},
-                  {"name": "B", "balance": "3000", "daily_rate": "0.0005", "min_payment": "300"}],
-        "monthly_budget": "1500", "strategy": "avalanche"}))
-    by_form = calculators.run("payoff_order", with_example("payoff_order", {
-        "debts": [{"name": "A", "balance": "5000", "rate": "0.18", "rate_basis": "annual", "min_payment": "500"},
-                  {"name": "B", "balance": "3000", "rate": "0.0005", "rate_basis": "daily", "min_payment": "300"}],
-        "monthly_budget": "1500", "strategy": "avalanche"}))
+    by_alias = calculators.run(
+        "payoff_order",
+        with_example(
+            "payoff_order",
+            {
+                "debts": [
+                    {"name": "A", "balance": "5000", "annual_rate": "0.18", "min_payment": "500"},
+                    {"name": "B", "balance": "3000", "daily_rate": "0.0005", "min_payment": "300"},
+                ],
+                "monthly_budget": "1500",
+                "strategy": "avalanche",
+            },
+        ),
+    )
+    by_form = calculators.run(
+        "payoff_order",
+        with_example(
+            "payoff_order",
+            {
+                "debts": [
+                    {"name": "A", "balance": "5000", "rate": "0.18", "rate_basis": "annual", "min_payment": "500"},
+                    {"name": "B", "balance": "3000", "rate": "0.0005", "rate_basis": "daily", "min_payment": "300"},
+                ],
+                "monthly_budget": "1500",
+                "strategy": "avalanche",
+            },
+        ),
+    )
     assert by_alias["ok"], by_alias
     assert by_alias["result"]["total_interest_yuan"] == by_form["result"]["total_interest_yuan"]
     assert by_alias["result"]["payoff_order"] == "B → A"
@@ -316,7 +369,7 @@ def test_a_new_row_on_the_page_has_no_rate_period_chosen():
     from calculators import render
 
     html = render.render_form("payoff_order", "en")
-    template = html[html.index("<template"):html.index("</template>")]
+    template = html[html.index("<template") : html.index("</template>")]
     assert '<option value="" selected>Choose</option>' in template
 
 

@@ -4,6 +4,7 @@ What a reader would notice: a file their calendar refuses (bad line ends, unfold
 unescaped commas), a reminder on the wrong day, or a payment on a date the plan does not have.
 The parser below is deliberately strict (RFC 5545): it rejects what a lenient one would accept.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -99,8 +100,15 @@ def day(event) -> dt.date:
 
 def test_escaping_survives_commas_semicolons_backslashes_and_newlines():
     nasty = 'Bank; "A", \\ branch\nline 2'
-    events = [{"date": dt.date(2027, 3, 1), "amount_yuan": Decimal("1234.5"), "number": 1, "count": 1,
-               "payee": {"zh": nasty, "en": nasty}}]
+    events = [
+        {
+            "date": dt.date(2027, 3, 1),
+            "amount_yuan": Decimal("1234.5"),
+            "number": 1,
+            "count": 1,
+            "payee": {"zh": nasty, "en": nasty},
+        }
+    ]
     cal = parse_ics(plan_calendar.calendar_ics(events, stamp=STAMP))
     (event,) = cal["events"]
     summary = unescape(event["SUMMARY"][1])
@@ -109,12 +117,17 @@ def test_escaping_survives_commas_semicolons_backslashes_and_newlines():
 
 
 @settings(max_examples=40, deadline=None, derandomize=True)
-@given(first=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2030, 12, 31)),
-       count=st.integers(min_value=1, max_value=60))
+@given(
+    first=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2030, 12, 31)),
+    count=st.integers(min_value=1, max_value=60),
+)
 def test_events_fall_monthly_on_the_due_day_clipped_to_short_months(first, count):
     payments = [Decimal("100.00")] * count
-    cal = parse_ics(plan_calendar.calendar_ics(plan_calendar.plan_events(first, payments, {"zh": "银行", "en": "Bank"}),
-                                               stamp=STAMP))
+    cal = parse_ics(
+        plan_calendar.calendar_ics(
+            plan_calendar.plan_events(first, payments, {"zh": "银行", "en": "Bank"}), stamp=STAMP
+        )
+    )
     days = [day(e) for e in cal["events"]]
     assert days[0] == first and len(days) == count == len({e["UID"][1] for e in cal["events"]})
     for a, b in zip(days, days[1:]):
@@ -146,7 +159,9 @@ def bridge(name, form, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_negotiated_plan_calendar_has_each_payment_on_its_due_date(lang):
-    out = bridge("negotiated_plan", {"principal_yuan": "10000", "periods": "3", "first_payment_date": "2027-01-31"}, lang)
+    out = bridge(
+        "negotiated_plan", {"principal_yuan": "10000", "periods": "3", "first_payment_date": "2027-01-31"}, lang
+    )
     assert out["ok"]
     cal = parse_ics(out["ics"])
     assert [day(e) for e in cal["events"]] == [dt.date(2027, 1, 31), dt.date(2027, 2, 28), dt.date(2027, 3, 31)]
@@ -164,9 +179,16 @@ def test_no_first_date_no_calendar():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_kit_calendar_has_every_bank_s_payments_on_the_plans_due_dates(lang):
-    form = {"cards.0.bank": "citic", "cards.0.balance_yuan": "42000", "cards.1.bank": "cmb",
-            "cards.1.balance_yuan": "20000", "monthly_income_yuan": "8000", "essential_spending_yuan": "5000",
-            "hardship_reason": "job_loss", "start_date": "2027-01-31"}
+    form = {
+        "cards.0.bank": "citic",
+        "cards.0.balance_yuan": "42000",
+        "cards.1.bank": "cmb",
+        "cards.1.balance_yuan": "20000",
+        "monthly_income_yuan": "8000",
+        "essential_spending_yuan": "5000",
+        "hardship_reason": "job_loss",
+        "start_date": "2027-01-31",
+    }
     out = bridge("negotiation_kit", form, lang)
     assert out["ok"], out
     result = calculators.run("negotiation_kit", web.form_to_inputs(calculators.get("negotiation_kit"), form))["result"]
@@ -185,8 +207,11 @@ def test_kit_calendar_has_every_bank_s_payments_on_the_plans_due_dates(lang):
     assert sorted(got) == sorted(want)
     assert any(d == dt.date(2027, 2, 28) for d, _, _ in got)
     # The bank's own number is in each reminder, to call before a late payment.
-    assert all(kit_plan.BANKS_BY_ID["citic"]["phone"] in unescape(e["DESCRIPTION"][1])
-               for e in cal["events"] if "中信" in unescape(e["SUMMARY"][1]))
+    assert all(
+        kit_plan.BANKS_BY_ID["citic"]["phone"] in unescape(e["DESCRIPTION"][1])
+        for e in cal["events"]
+        if "中信" in unescape(e["SUMMARY"][1])
+    )
 
 
 def test_the_worked_example_has_no_calendar():

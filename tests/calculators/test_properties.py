@@ -7,6 +7,7 @@ Inputs are drawn inside each field's own bounds, starting from the worked exampl
 - no CSV cell the site produces starts a formula (= + - @ tab CR), whatever the names;
 - the same inputs give the same result.
 """
+
 import csv
 import io
 from decimal import Decimal
@@ -18,15 +19,20 @@ from hypothesis import strategies as st
 import calculators
 from calculators import render
 
-PROPS = settings(max_examples=40, deadline=None, derandomize=True,
-                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+PROPS = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 NAMES = calculators.RUN_NAMES
 #: Keep drawn numbers to what a card holder could plausibly type (bounds still apply).
 _CAP = {"money": Decimal("2000000"), "rate": Decimal("0.05"), "decimal": Decimal("100"), "integer": Decimal("400")}
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
-names_text = st.one_of(st.sampled_from(["=1+1", "+86", "-x", "@me", "\tA", "=HYPERLINK(\"http://x\",\"y\")", "A"]),
-                       st.text(max_size=12))
+names_text = st.one_of(
+    st.sampled_from(["=1+1", "+86", "-x", "@me", "\tA", '=HYPERLINK("http://x","y")', "A"]), st.text(max_size=12)
+)
 
 
 def _scalar(f, example):

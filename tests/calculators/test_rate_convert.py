@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import with_example
 from calculators import rate_convert as rc
+
+from calc_helpers import with_example
 
 
 def run(**inputs):

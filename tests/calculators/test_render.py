@@ -1,4 +1,5 @@
 """calculators.render: the HTML the build puts in the pages and the worker sends back."""
+
 from __future__ import annotations
 
 import re
@@ -86,9 +87,7 @@ def test_widget_is_well_formed_labelled_and_keeps_the_page_contract(name, lang):
     assert 'aria-live="polite"' in html and 'role="status"' in html
 
 
-LIST_FIELDS = [
-    (n, f) for n in NAMES + calculators.EXTRA_NAMES for f in calculators.get(n).fields if f.kind == "list"
-]
+LIST_FIELDS = [(n, f) for n in NAMES + calculators.EXTRA_NAMES for f in calculators.get(n).fields if f.kind == "list"]
 
 
 @pytest.mark.parametrize(("name", "field"), LIST_FIELDS, ids=[f"{n}-{f.name}" for n, f in LIST_FIELDS])

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
+
 from calc_helpers import with_example
 
 
@@ -21,7 +22,11 @@ def test_simple_budget():
     assert r["shortfall_yuan"] == Decimal("0.00")
     assert r["share_of_income"] == Decimal("0.250000")
     assert [row["amount"] for row in r["breakdown"]] == [
-        Decimal("8000.00"), Decimal("-5000.00"), Decimal("-1000.00"), Decimal("0.00"), Decimal("2000.00"),
+        Decimal("8000.00"),
+        Decimal("-5000.00"),
+        Decimal("-1000.00"),
+        Decimal("0.00"),
+        Decimal("2000.00"),
     ]
 
 
@@ -60,12 +65,18 @@ money = st.decimals(min_value=0, max_value=10**6, places=2).map(str)
 
 @given(money, money, money, st.decimals(min_value=0, max_value=1, places=3).map(str))
 def test_budget_balances_and_is_never_negative(income, essential, other, buffer):
-    r = run(monthly_income_yuan=income, essential_spending_yuan=essential, other_debt_payments_yuan=other,
-            buffer_rate=buffer)
+    r = run(
+        monthly_income_yuan=income,
+        essential_spending_yuan=essential,
+        other_debt_payments_yuan=other,
+        buffer_rate=buffer,
+    )
     assert r["monthly_available_yuan"] >= 0 and r["shortfall_yuan"] >= 0
     assert r["monthly_available_yuan"] == 0 or r["shortfall_yuan"] == 0
-    assert (Decimal(income) - Decimal(essential) - Decimal(other) - r["buffer_yuan"]
-            == r["monthly_available_yuan"] - r["shortfall_yuan"])
+    assert (
+        Decimal(income) - Decimal(essential) - Decimal(other) - r["buffer_yuan"]
+        == r["monthly_available_yuan"] - r["shortfall_yuan"]
+    )
     # The ledger balances: the last row is what is left, or (issue 13: no negative money) the
     # shortfall shown as the amount missing.
     last = r["breakdown"][-1]["amount"] if r["shortfall_yuan"] == 0 else -r["breakdown"][-1]["amount"]

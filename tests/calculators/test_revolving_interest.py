@@ -6,10 +6,10 @@ Hypothesis settings come from the profile in tests/calculators/conftest.py
 Known answers are hand computations written out next to each test: balance x
 daily rate x days for each stretch of days with the same balance.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal as D
 
 import pytest
@@ -17,10 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
-from calc_helpers import with_example, CJK, assert_bilingual
 from calculators._core import InputError
 from calculators.revolving_interest import CALCULATOR, revolving_interest
 
+from calc_helpers import CJK, assert_bilingual, with_example
 
 
 def _tx(date, amount):
@@ -40,7 +40,6 @@ EXAMPLE = dict(
     due_date=dt.date(2026, 4, 9),
     daily_rate=D("0.0005"),
 )
-
 
 
 # ---------------------------------------------------------------------------------------
@@ -202,7 +201,10 @@ def test_explain_in_both_languages():
         zh, en = CALCULATOR.explain(values, r, "zh"), CALCULATOR.explain(values, r, "en")
         assert CJK.search(zh) and not CJK.search(en)
         assert "229.00" in zh or "209.50" in zh
-    paid = calculators.run("revolving_interest", with_example("revolving_interest", {"payments": [{"date": "2026-04-01", "amount_yuan": "10000"}]}))
+    paid = calculators.run(
+        "revolving_interest",
+        with_example("revolving_interest", {"payments": [{"date": "2026-04-01", "amount_yuan": "10000"}]}),
+    )
     assert "no interest" in CALCULATOR.explain({}, paid["result"], "en")
 
 
@@ -323,8 +325,15 @@ def test_run_never_raises_and_errors_are_bilingual(inputs):
 
 
 def test_a_large_tolerance_with_nothing_paid_does_not_say_you_repaid():
-    r = calculators.run("revolving_interest", with_example("revolving_interest", payments=[], tolerance_yuan="1000",
-                                                          transactions=[{"posting_date": "2026-03-01", "amount_yuan": "800"}]))
+    r = calculators.run(
+        "revolving_interest",
+        with_example(
+            "revolving_interest",
+            payments=[],
+            tolerance_yuan="1000",
+            transactions=[{"posting_date": "2026-03-01", "amount_yuan": "800"}],
+        ),
+    )
     assert r["ok"] and r["result"]["paid_in_full"]
     en, zh = CALCULATOR.explain({}, r["result"], "en"), CALCULATOR.explain({}, r["result"], "zh")
     assert "You repaid" not in en and "还清了" not in zh

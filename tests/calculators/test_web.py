@@ -1,4 +1,5 @@
 """calculators.web: the JSON bridge the browser's worker calls (runs here and inside Pyodide)."""
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,11 @@ json_values = st.recursive(
 )
 
 
-@given(name=st.sampled_from(NAMES + ("nope", "")), form=st.dictionaries(st.text(max_size=25), json_values, max_size=8),
-       lang=st.sampled_from(["zh", "en", "fr", None]))
+@given(
+    name=st.sampled_from(NAMES + ("nope", "")),
+    form=st.dictionaries(st.text(max_size=25), json_values, max_size=8),
+    lang=st.sampled_from(["zh", "en", "fr", None]),
+)
 def test_handle_always_answers_with_json_never_a_traceback(name, form, lang):
     out = json.loads(web.handle(json.dumps({"calculator": name, "form": form, "lang": lang})))
     assert set(out) == KEYS
@@ -51,7 +55,9 @@ def test_default_form_gives_the_build_time_result(name):
     out = call(name, form)
     assert out["ok"], out["errors"]
     direct = calculators.run(name, web.form_to_inputs(calculators.get(name), form))
-    assert out["html"] == render.render_result(name, direct["result"], "zh", web.form_to_inputs(calculators.get(name), form))
+    assert out["html"] == render.render_result(
+        name, direct["result"], "zh", web.form_to_inputs(calculators.get(name), form)
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -72,9 +78,13 @@ def test_a_bad_number_is_reported_on_that_field(name):
     """The page shows each message next to the control whose name the error carries."""
     calc = calculators.get(name)
     form = render.form_defaults(name)
-    numeric = [k for k in form if k.rsplit(".", 1)[-1] in
-               {f.name for f in calc.fields if f.kind in ("money", "rate", "integer", "decimal")}
-               | {i.name for f in calc.fields for i in f.items if i.kind in ("money", "rate", "integer", "decimal")}]
+    numeric = [
+        k
+        for k in form
+        if k.rsplit(".", 1)[-1]
+        in {f.name for f in calc.fields if f.kind in ("money", "rate", "integer", "decimal")}
+        | {i.name for f in calc.fields for i in f.items if i.kind in ("money", "rate", "integer", "decimal")}
+    ]
     assert numeric
     for key in numeric:
         out = call(name, {**form, key: "abc"}, "en")
