@@ -665,7 +665,7 @@ def _parse_number_text(s: str, kind: str) -> Decimal:
     try:
         d = Decimal(s)
     except decimal.InvalidOperation:  # pragma: no cover - the regexes exclude this
-        raise _not_a_number(kind)
+        raise _not_a_number(kind) from None
     if abs(d) >= _HARD_MAX:
         raise _Bad("too_large", "数字太大。", "the number is too large.")
     return d * scale
@@ -727,7 +727,7 @@ def _parse_date(f: Field, v) -> datetime.date:
                 try:
                     d = datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 except ValueError:
-                    raise bad
+                    raise bad from None
                 break
         else:
             raise bad

@@ -689,7 +689,7 @@ def irr(values):
         exact = [Fraction(_D(x)) if dec else Fraction(_F(x)) for x in values]
     except (ValueError, OverflowError, TypeError):
         if any(isinstance(x, bool) or not isinstance(x, (int, float, Decimal)) for x in values):
-            raise TypeError("irr(): values must be numbers")
+            raise TypeError("irr(): values must be numbers") from None
         return _nan(dec)  # NaN or infinity among the values
     # Integer coefficients: multiply by the common denominator.
     den = 1

@@ -184,7 +184,7 @@ def plan_events(first: datetime.date, payments: list, payee: dict, phone: str | 
     dates = due_dates(first, len(payments))
     return [
         {"date": d, "amount_yuan": amount, "payee": payee, "number": k, "count": len(payments), "phone": phone}
-        for k, (d, amount) in enumerate(zip(dates, payments), 1)
+        for k, (d, amount) in enumerate(zip(dates, payments, strict=True), 1)
     ]
 
 

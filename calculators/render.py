@@ -698,7 +698,7 @@ def _chart_html(calc, result: dict, lang: str) -> str:
             first=_shown(next((v for _, v in s if v is not None), None), kind, lang),
             last=_shown(next((v for _, v in reversed(s) if v is not None), None), kind, lang),
         )
-        for (_, lab), s in zip(series, values)
+        for (_, lab), s in zip(series, values, strict=True)
     )
     if chart.kind == "bar":
         swatch = '<rect class="calc-bar calc-series-{si}" x="4" y="0" width="16" height="12"/>'

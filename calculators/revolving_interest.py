@@ -274,7 +274,7 @@ def revolving_interest(
             }
         )
     total = money(sum(exact, _ZERO))
-    for r, share in zip(rows, _allocate(exact, total)):
+    for r, share in zip(rows, _allocate(exact, total), strict=True):
         r["interest_yuan"] = share
     result.update(interest_yuan=total, interest_days_total=days_total, segments=rows)
     return result
