@@ -98,7 +98,8 @@ def fold(line: str) -> str:
     >>> fold("X:" + "还" * 30).split("\\r\\n ")[0].encode()[:2], [len(p.encode()) <= 75 for p in fold("X:" + "还" * 30).split("\\r\\n")]
     (b'X:', [True, True])
     """
-    out, current, size = [], "", 0
+    out: list[str] = []
+    current, size = "", 0
     for ch in line:
         n = len(ch.encode("utf-8"))
         # The first line holds 75 octets; continuation lines start with a space, so 74 more.

@@ -251,7 +251,7 @@ def revolving_interest(
     last_day = statement_date if day_count == "inclusive" else statement_date - _ONE_DAY
 
     change_days = sorted({d for d, _ in events if first < d <= last_day} | {first})
-    segments = []
+    segments: list[dict] = []
     for k, start in enumerate(change_days):
         end = change_days[k + 1] - _ONE_DAY if k + 1 < len(change_days) else last_day
         bal = max(_ZERO, sum((a for d, a in events if d <= start), _ZERO))
