@@ -4,7 +4,21 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["site/**", "node_modules/**", ".cache/**"] },
+  {
+    // Only the hand-written JavaScript: never the built site, caches, installed packages or
+    // test output (the same directories .gitignore names), wherever a build or test put them.
+    ignores: [
+      "**/site/**",
+      "**/node_modules/**",
+      "**/.cache/**",
+      "**/.venv/**",
+      "**/build/**",
+      "**/test-results/**",
+      "**/screenshots/**",
+      "**/.hypothesis/**",
+      "**/.pytest_cache/**",
+    ],
+  },
   js.configs.recommended,
   {
     // ES2017 has no optional catch binding, so `catch (e)` with an unused `e` is required there.
@@ -42,10 +56,11 @@ export default [
     },
   },
   {
-    // Runs the calculator tests inside Pyodide under Node (tests/test_pyodide_suite.py).
-    files: ["tests/**/*.mjs"],
+    // Node scripts (Node 20): the build's brotli encoder and Pyodide driver (macros/), the runner
+    // of the calculator tests inside Pyodide (tests/test_pyodide_suite.py), this file.
+    files: ["**/*.mjs"],
     languageOptions: {
-      ecmaVersion: "latest",
+      ecmaVersion: 2022,
       sourceType: "module",
       globals: { ...globals.node },
     },

@@ -6,7 +6,7 @@ while this file is out of date. Only facts the bank pages may show (tagged C or 
 dialling hint, the first bank-wide number, and the date the card-service number was checked.
 """
 
-BANKS = (('citic',
+BANKS: tuple[tuple[str, dict], ...] = (('citic',
   {'checked': '2026-11-29',
    'en': 'China CITIC Bank',
    'general': '95558',

@@ -313,7 +313,7 @@ class Field:
     help: dict | None = None
     example: object = None
     required: bool = True
-    blank: object = None
+    blank: str | None = None
     blank_means: dict | None = None
     minimum: str | None = None
     maximum: str | None = None
@@ -392,18 +392,16 @@ class Field:
         >>> Field("x", "money", t("其他欠款", "Other debts"), required=False, blank="0").blank_spec()["text"]["en"]
         'Left blank, it counts as 0.'
         """
-        if self.required:
-            means, value = ("required", None)
-        elif self.blank is None:
-            means, value = ("none", None)
-        else:
-            means, value = ("value", self.blank)
+        value = None if self.required else self.blank
+        means = "required" if self.required else "none" if value is None else "value"
         text = self.blank_means
         if text is None:
-            if means == "required":
-                text = t("必填：留空会提示你填写。", "Required: left blank, you are asked for it.")
-            elif means == "none":
-                text = t("可留空：留空表示没有。", "Optional: left blank, it means none.")
+            if value is None:
+                text = (
+                    t("必填：留空会提示你填写。", "Required: left blank, you are asked for it.")
+                    if self.required
+                    else t("可留空：留空表示没有。", "Optional: left blank, it means none.")
+                )
             else:
                 shown = _plain(Decimal(value) * 100) + "%" if self.percent else value
                 if self.kind == "choice":
@@ -605,6 +603,12 @@ def _not_a_number(kind: str) -> _Bad:
     return _Bad("not_a_number", f"请输入数字，例如 {ex}。", f"enter a number, e.g. {ex}.")
 
 
+def _places(d: Decimal) -> int:
+    """Decimal places of ``d`` as written (``Decimal("1.50")`` has 2); 0 for NaN and infinity."""
+    exponent = d.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) else 0
+
+
 def _to_decimal(v, kind: str) -> Decimal:
     """JSON-like value -> finite Decimal in the parsed unit, or raise _Bad."""
     if isinstance(v, bool):
@@ -617,7 +621,7 @@ def _to_decimal(v, kind: str) -> Decimal:
         if not math.isfinite(v):
             raise _Bad("not_finite", "请输入一个有限的数字。", "enter a finite number.")
         d = Decimal(repr(v))
-        if d.as_tuple().exponent < -_MAX_PLACES:
+        if _places(d) > _MAX_PLACES:
             # Binary noise (0.0358 / 12 sent from a script): round to the documented precision
             # instead of calling the reader's number "too precise". Strings stay strict.
             d = d.quantize(Decimal(1).scaleb(-_MAX_PLACES), rounding=decimal.ROUND_HALF_UP)
@@ -665,7 +669,7 @@ def _parse_number_text(s: str, kind: str) -> Decimal:
     try:
         d = Decimal(s)
     except decimal.InvalidOperation:  # pragma: no cover - the regexes exclude this
-        raise _not_a_number(kind)
+        raise _not_a_number(kind) from None
     if abs(d) >= _HARD_MAX:
         raise _Bad("too_large", "数字太大。", "the number is too large.")
     return d * scale
@@ -694,9 +698,7 @@ def _parse_number(f: Field, v):
         if d != d.quantize(FEN, rounding=decimal.ROUND_DOWN):
             raise _Bad("too_precise", "最多两位小数（精确到分）。", "use at most 2 decimal places (fen).")
     else:
-        if d.as_tuple().exponent < -_MAX_PLACES and d != d.quantize(
-            Decimal(1).scaleb(-_MAX_PLACES), rounding=decimal.ROUND_DOWN
-        ):
+        if _places(d) > _MAX_PLACES and d != d.quantize(Decimal(1).scaleb(-_MAX_PLACES), rounding=decimal.ROUND_DOWN):
             raise _Bad("too_precise", "小数位太多。", "too many decimal places.")
     if f.minimum is not None and d < Decimal(f.minimum):
         zh, en = _bound_text(f, Decimal(f.minimum))
@@ -727,7 +729,7 @@ def _parse_date(f: Field, v) -> datetime.date:
                 try:
                     d = datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 except ValueError:
-                    raise bad
+                    raise bad from None
                 break
         else:
             raise bad
@@ -859,7 +861,8 @@ def parse_inputs(fields, inputs) -> tuple[dict, list]:
     """
     if not isinstance(inputs, dict):
         return {}, [standard_error("bad_inputs")]
-    values, errors = {}, []
+    values: dict = {}
+    errors: list = []
     for f in fields:
         present = f.name in inputs
         values[f.name] = _parse_field(f, present, inputs.get(f.name), f.name, errors)
@@ -970,7 +973,7 @@ def flat_key(list_name: str, row, item: str) -> str:
     return f"{list_name}.{row}.{item}"
 
 
-def parse_flat_key(key) -> tuple | None:
+def parse_flat_key(key) -> tuple[str, int, str] | None:
     """``"debts.2.balance"`` -> ``("debts", 2, "balance")``; None for any other text.
 
     >>> parse_flat_key("debts.2.balance"), parse_flat_key("debts.x.balance")
@@ -1031,7 +1034,7 @@ def form_to_inputs(calc: Calculator, form) -> dict:
         if text is None or item is None:
             continue
         rows.setdefault(lst, {}).setdefault(row, {})[item.name] = with_percent(text) if item.percent else text
-    inputs = {}
+    inputs: dict = {}
     for f in calc.fields:
         if f.kind == "list":
             if f.name in seen or f.name in form:

@@ -445,7 +445,8 @@ def rate(nper, pmt, pv, fv, when="end", guess=None, tol=None, maxiter=100):
         t1 = (r + 1) ** n
         t2 = (r + 1) ** (n - 1)
         g = f + t1 * v + p * (t1 - 1) * (r * w + 1) / r
-        gp = n * t2 * v - p * (t1 - 1) * (r * w + 1) / (r**2) + n * p * t2 * (r * w + 1) / r + p * (t1 - 1) * w / r
+        # All float or all Decimal (``dec``), never mixed; mypy sees each name as float | Decimal.
+        gp = n * t2 * v - p * (t1 - 1) * (r * w + 1) / (r**2) + n * p * t2 * (r * w + 1) / r + p * (t1 - 1) * w / r  # type: ignore[operator]
         return g / gp
 
     def calc():
@@ -502,7 +503,7 @@ def npv(rate, values):
     def calc():
         total = 0 * r
         for t, x in enumerate(vals):
-            total += x / (1 + r) ** t
+            total += x / (1 + r) ** t  # type: ignore[operator]  # all float or all Decimal (``dec``)
         return total
 
     return _guard(dec, calc)
@@ -689,7 +690,7 @@ def irr(values):
         exact = [Fraction(_D(x)) if dec else Fraction(_F(x)) for x in values]
     except (ValueError, OverflowError, TypeError):
         if any(isinstance(x, bool) or not isinstance(x, (int, float, Decimal)) for x in values):
-            raise TypeError("irr(): values must be numbers")
+            raise TypeError("irr(): values must be numbers") from None
         return _nan(dec)  # NaN or infinity among the values
     # Integer coefficients: multiply by the common denominator.
     den = 1
@@ -703,8 +704,8 @@ def irr(values):
     if len(c) < 2:
         return _nan(dec)
     g = 0
-    for x in c:
-        g = math.gcd(g, x)
+    for coefficient in c:
+        g = math.gcd(g, coefficient)
     c = [x // g for x in c]
     prec = max(decimal.getcontext().prec, 28) if dec else 17
     bits = int((prec + 8) * 3.33) + 8

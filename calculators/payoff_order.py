@@ -350,7 +350,7 @@ def payoff_plan(debts, monthly_budget, strategy: str = "avalanche") -> dict:
     if strategy not in STRATEGIES:
         raise ValueError(f"strategy must be one of {STRATEGIES}")
     budget = _d(monthly_budget)
-    rows = []
+    rows: list[dict] = []
     for i, raw in enumerate(debts):
         d = normalize_debt(raw)
         name = (d.get("name") or "").strip() or f"#{i + 1}"
@@ -413,7 +413,7 @@ def payoff_plan(debts, monthly_budget, strategy: str = "avalanche") -> dict:
             return start
         return res["schedule"][m - 1]["balance_yuan"] if m <= res["months"] else money(_ZERO)
 
-    out = {"strategy": strategy}
+    out: dict = {"strategy": strategy}
     out.update(chosen)
     out.update(
         avalanche_total_interest_yuan=av["total_interest_yuan"],

@@ -98,7 +98,8 @@ def fold(line: str) -> str:
     >>> fold("X:" + "还" * 30).split("\\r\\n ")[0].encode()[:2], [len(p.encode()) <= 75 for p in fold("X:" + "还" * 30).split("\\r\\n")]
     (b'X:', [True, True])
     """
-    out, current, size = [], "", 0
+    out: list[str] = []
+    current, size = "", 0
     for ch in line:
         n = len(ch.encode("utf-8"))
         # The first line holds 75 octets; continuation lines start with a space, so 74 more.
@@ -184,7 +185,7 @@ def plan_events(first: datetime.date, payments: list, payee: dict, phone: str | 
     dates = due_dates(first, len(payments))
     return [
         {"date": d, "amount_yuan": amount, "payee": payee, "number": k, "count": len(payments), "phone": phone}
-        for k, (d, amount) in enumerate(zip(dates, payments), 1)
+        for k, (d, amount) in enumerate(zip(dates, payments, strict=True), 1)
     ]
 
 

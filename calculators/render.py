@@ -376,13 +376,13 @@ def render_form(name: str, lang: str, values: dict | None = None) -> str:
     hints = None
     if calc.examples_as_placeholders:
         # Empty controls (one empty row per list) with the examples as hint text.
-        hints, flat = flat, {k: "" for k in flat if parse_flat_key(k) is None or parse_flat_key(k)[1] == 0}
+        hints, flat = flat, {k: "" for k in flat if (parsed := parse_flat_key(k)) is None or parsed[1] == 0}
     if values:
         flat.update({k: str(v) for k, v in values.items() if isinstance(k, str)})
     parts = []
     for f in calc.fields:
         if f.kind == "list":
-            rows = {}
+            rows: dict[int, dict[str, str]] = {}
             for key, text in flat.items():
                 parsed = parse_flat_key(key)
                 if parsed is not None and parsed[0] == f.name:
@@ -612,10 +612,10 @@ def _chart_html(calc, result: dict, lang: str) -> str:
     # Horizontal grid and y labels.
     tick = bottom
     while tick <= top:
-        y = _q(y_of(tick))
-        parts.append(f'<line class="calc-grid" x1="{_ML}" x2="{_W - _MR}" y1="{y}" y2="{y}"/>')
+        grid_y = _q(y_of(tick))
+        parts.append(f'<line class="calc-grid" x1="{_ML}" x2="{_W - _MR}" y1="{grid_y}" y2="{grid_y}"/>')
         parts.append(
-            f'<text class="calc-axis" x="{_ML - 6}" y="{y}" text-anchor="end" dominant-baseline="middle">'
+            f'<text class="calc-axis" x="{_ML - 6}" y="{grid_y}" text-anchor="end" dominant-baseline="middle">'
             f"{escape(_axis_label(tick, kind, lang))}</text>"
         )
         tick += step
@@ -646,8 +646,10 @@ def _chart_html(calc, result: dict, lang: str) -> str:
                 f"{escape(_shown(xl, 'text', lang)[:14])}</text>"
             )
     else:
-        numeric_x = all(_dec(x) is not None for x in x_labels)
-        xs = [_dec(x) for x in x_labels] if numeric_x else [Decimal(i) for i in range(n)]
+        parsed_x = [_dec(x) for x in x_labels]
+        numeric_xs = [xv for xv in parsed_x if xv is not None]
+        numeric_x = len(numeric_xs) == len(parsed_x)
+        xs = numeric_xs if numeric_x else [Decimal(i) for i in range(n)]
         x_lo, x_hi = min(xs), max(xs)
         span = (x_hi - x_lo) or Decimal(1)
 
@@ -668,9 +670,9 @@ def _chart_html(calc, result: dict, lang: str) -> str:
                 xstep = Decimal(1)
             tx = (x_lo / xstep).to_integral_value(rounding="ROUND_CEILING") * xstep
             while tx <= x_hi:
-                x = _q(x_of(tx))
+                tick_x = _q(x_of(tx))
                 parts.append(
-                    f'<text class="calc-axis" x="{x}" y="{_H - _MB + 16}" text-anchor="middle">{_plain(tx)}</text>'
+                    f'<text class="calc-axis" x="{tick_x}" y="{_H - _MB + 16}" text-anchor="middle">{_plain(tx)}</text>'
                 )
                 tx += xstep
         else:
@@ -698,7 +700,7 @@ def _chart_html(calc, result: dict, lang: str) -> str:
             first=_shown(next((v for _, v in s if v is not None), None), kind, lang),
             last=_shown(next((v for _, v in reversed(s) if v is not None), None), kind, lang),
         )
-        for (_, lab), s in zip(series, values)
+        for (_, lab), s in zip(series, values, strict=True)
     )
     if chart.kind == "bar":
         swatch = '<rect class="calc-bar calc-series-{si}" x="4" y="0" width="16" height="12"/>'

@@ -251,7 +251,7 @@ def revolving_interest(
     last_day = statement_date if day_count == "inclusive" else statement_date - _ONE_DAY
 
     change_days = sorted({d for d, _ in events if first < d <= last_day} | {first})
-    segments = []
+    segments: list[dict] = []
     for k, start in enumerate(change_days):
         end = change_days[k + 1] - _ONE_DAY if k + 1 < len(change_days) else last_day
         bal = max(_ZERO, sum((a for d, a in events if d <= start), _ZERO))
@@ -274,7 +274,7 @@ def revolving_interest(
             }
         )
     total = money(sum(exact, _ZERO))
-    for r, share in zip(rows, _allocate(exact, total)):
+    for r, share in zip(rows, _allocate(exact, total), strict=True):
         r["interest_yuan"] = share
     result.update(interest_yuan=total, interest_days_total=days_total, segments=rows)
     return result

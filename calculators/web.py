@@ -64,7 +64,7 @@ def handle(request_json) -> str:
         if not isinstance(req, dict):
             return _response(False, errors=[_core.standard_error("bad_request")])
         name = req.get("calculator")
-        lang = req.get("lang") if req.get("lang") in ("zh", "en") else "zh"
+        lang = "en" if req.get("lang") == "en" else "zh"
         if not isinstance(name, str) or name not in getattr(calculators, "RUN_NAMES", calculators.NAMES):
             return _response(False, errors=[_core.standard_error("unknown_calculator")])
         try:

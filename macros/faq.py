@@ -47,10 +47,10 @@ def _check(entry: dict, index: int) -> None:
             if field == "a" and re.search(r"\[|\]\(|<|`|\n\n", text):
                 raise FaqError(f"{where}: an answer is plain sentences (only **bold**); put links in 'more'")
     more = entry.get("more") or {}
-    if not str(more.get("page", "")).split("#")[0].endswith(".md") or not all(more.get(l) for l in LANGS):
+    if not str(more.get("page", "")).split("#")[0].endswith(".md") or not all(more.get(lang) for lang in LANGS):
         raise FaqError(f"{where}: 'more' needs a page (path under docs/, .md) and link text in zh and en")
     sources = entry.get("sources") or []
-    if not sources or not all(s.get(l) for s in sources for l in LANGS):
+    if not sources or not all(s.get(lang) for s in sources for lang in LANGS):
         raise FaqError(f"{where}: every answer needs at least one source, in zh and en")
 
 

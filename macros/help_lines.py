@@ -117,17 +117,13 @@ def render_help_lines(lang: str, page_dir: str = "") -> str:
     colon = "：**" if lang == "zh" else ":** "
     out = []
     for line in load_help_lines():
-
-        def fact(field):
-            return line[field][lang]
-
         sources = t["sep"].join(_source(s, lang) for s in line["sources"])
         out.append(
             f"### {line['name'][lang]} {{ #{line['id']} }}\n\n"
             f"**{help_tel_link(line['number'])}**\n\n"
             f"- **{t['purpose']}{colon}{line['purpose'][lang]}\n"
-            f"- **{t['operator']}{colon}{fact('operator')}\n"
-            f"- **{t['hours']}{colon}{fact('hours')}\n"
+            f"- **{t['operator']}{colon}{line['operator'][lang]}\n"
+            f"- **{t['hours']}{colon}{line['hours'][lang]}\n"
             f"- **{t['sources']}{colon}{sources}\n"
             f"- **{t['confidence']}{colon}[{t['conf'][line['tag']]}]({_rel(t['legend'], page_dir)})\n\n"
         )

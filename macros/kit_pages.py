@@ -79,7 +79,7 @@ def bankdata_source(records=None) -> str:
 
         records = get_banks()
     body = pprint.pformat(bank_facts(records), width=100, sort_dicts=True)
-    return _HEADER + "BANKS = " + body + "\n"
+    return _HEADER + "BANKS: tuple[tuple[str, dict], ...] = " + body + "\n"
 
 
 def main(argv=None) -> int:

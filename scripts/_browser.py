@@ -102,7 +102,10 @@ def site_pages(site: Path) -> dict:
     stdlib = re.search(r'data-stdlib="([^"]+)"', html)
     worker = re.search(r'data-worker="([^"]+)"', html)
     base = f"/calculators/{calculators[0]}/" if calculators else "/"
-    resolve = lambda rel: os.path.normpath(os.path.join(base, rel)) + ("/" if rel.endswith("/") else "")
+
+    def resolve(rel: str) -> str:
+        return os.path.normpath(os.path.join(base, rel)) + ("/" if rel.endswith("/") else "")
+
     return {
         "calculators": calculators,
         "banks": banks,

@@ -323,7 +323,7 @@ def run_privacy(browser, base: str, site: Path) -> dict:
             ctx = browser.new_context(viewport={"width": 412, "height": 915}, accept_downloads=True)
             ctx.add_init_script(STORAGE_SPY_JS)
             requests = []
-            ctx.on("request", lambda req: requests.append(req.url))
+            ctx.on("request", lambda req, requests=requests: requests.append(req.url))
             page = ctx.new_page()
             page.on("worker", lambda worker: None)
             try:

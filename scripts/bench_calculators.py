@@ -179,9 +179,9 @@ def main(argv=None) -> int:
     for name, what, inputs in cases():
         outcome = calculators.run(name, inputs)
         status = "result" if outcome["ok"] else "error: " + ", ".join(e["code"] for e in outcome["errors"])
-        run_ms = _median_ms(lambda: calculators.run(name, inputs), args.runs)
+        run_ms = _median_ms(lambda name=name, inputs=inputs: calculators.run(name, inputs), args.runs)
         request = json.dumps({"calculator": name, "lang": "zh", "form": _form(name, inputs)}, ensure_ascii=False)
-        page_ms = _median_ms(lambda: web.handle(request), args.runs)
+        page_ms = _median_ms(lambda request=request: web.handle(request), args.runs)
         rows.append((name, what, status, run_ms, page_ms))
     head = "| Calculator | Heaviest legal input | Outcome | run() ms | page path ms |"
     lines = [head, "|---|---|---|---:|---:|"]

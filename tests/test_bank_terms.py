@@ -236,7 +236,7 @@ def test_a_link_fills_in_the_sourced_figures_exactly(bank_id, calc_name):
     parsed, errors = parse_inputs(calc.fields, web.form_to_inputs(calc, form))
     assert not [e for e in errors if e["field"] in sent], errors
     expected = {}
-    for kind, term in rec["terms"].items():
+    for term in rec["terms"].values():
         if is_shown(term):
             expected.update({k: v for k, v in (term.get("calc") or {}).items() if k in sent})
     assert expected and set(expected) <= set(sent)

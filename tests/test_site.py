@@ -10,9 +10,10 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from macros.csp import PLACEHOLDER, inline_script_hashes
+
 ROOT = Path(__file__).resolve().parent.parent
 
-from macros.csp import PLACEHOLDER, inline_script_hashes
 
 DOCS = ROOT / "docs"
 

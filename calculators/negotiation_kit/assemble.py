@@ -101,7 +101,7 @@ def negotiation_kit(
     shares = allocate(capacity, debts)
 
     plans = []
-    for b, debt, share in zip(banks, debts, shares):
+    for b, debt, share in zip(banks, debts, shares, strict=True):
         p = bank_plan(debt, share, periods)
         overdue = [c["overdue_months"] for c in by_bank[b] if c["overdue_months"]]
         plans.append(

@@ -103,7 +103,7 @@ def _yuan(x, lang: str) -> str:
 
 def _blocks(spec: tuple, lang: str, values: dict, flags: dict, cards: list | None = None) -> list:
     """The blocks of ``spec`` that apply (``when``), in ``lang``, filled in."""
-    out = []
+    out: list = []
     for entry in spec:
         kind, texts, when = entry[0], entry[1:3], entry[3] if len(entry) > 3 else None
         # Several conditions separated by spaces must all hold.

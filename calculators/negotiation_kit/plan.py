@@ -169,7 +169,8 @@ def allocate(capacity, debts) -> list:
     months = [shortest_fitting(debts[i], shares[i]) for i in range(n)]
 
     def used(i: int) -> Decimal:
-        return interest_free_payments(debts[i], months[i])[1] if months[i] else shares[i]
+        m = months[i]
+        return interest_free_payments(debts[i], m)[1] if m else shares[i]
 
     pool = sum((shares[i] - used(i) for i in range(n)), ZERO)
     shares = [used(i) for i in range(n)]

@@ -177,7 +177,7 @@ function initStorage() {
     return;
   }
   remember.disabled = false;
-  let saved = null;
+  let saved;
   try {
     saved = JSON.parse(s.getItem(KEY) || "null");
   } catch (e) {
@@ -252,7 +252,7 @@ function legacyCopy(text) {
   area.style.opacity = "0";
   document.body.appendChild(area);
   area.select();
-  let ok = false;
+  let ok;
   try {
     ok = document.execCommand("copy");
   } catch (e) {

@@ -26,7 +26,7 @@ def _try(label, fn):
 
 
 for _mod in ("calculators.web", "calculators.render", "calculators.fmt"):
-    _try("import " + _mod, lambda: __import__(_mod) and None)
+    _try("import " + _mod, lambda _mod=_mod: __import__(_mod) and None)
 _web = sys.modules.get("calculators.web")
 _handle = getattr(_web, "handle", None)
 _junk = [
@@ -58,12 +58,12 @@ for name in calculators.NAMES:
         continue
     forms = [defaults, {}] + [{key: j for key in defaults} for j in _junk]
     for k, form in enumerate(forms):
-        _try("%s run %d" % (name, k), lambda: repr(calculators.run(name, form)))
+        _try("%s run %d" % (name, k), lambda name=name, form=form: repr(calculators.run(name, form)))
         if callable(_handle):
             for lang in ("zh", "en"):
                 _try(
                     "%s handle %d %s" % (name, k, lang),
-                    lambda: _handle(
+                    lambda name=name, lang=lang, form=form: _handle(
                         json.dumps(
                             {
                                 "calculator": name,

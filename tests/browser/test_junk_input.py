@@ -18,10 +18,11 @@ import pytest
 
 import calculators
 
+from _browser import CHROMIUM  # scripts/, on sys.path from tests/conftest.py
+from _browser import CHROMIUM_ARGS as ARGS
+
 pytestmark = pytest.mark.browser
 
-from _browser import CHROMIUM  # noqa: E402  (scripts/, on sys.path from tests/conftest.py)
-from _browser import CHROMIUM_ARGS as ARGS
 
 READY_MS = 120_000
 ANSWER_MS = 30_000  # generous: a liveness bound (the answer comes), not a speed requirement
@@ -136,7 +137,7 @@ def _pages():
     return [(name, lang) for name in calculators.NAMES for lang in ("zh", "en")]
 
 
-@pytest.mark.parametrize("name,lang", _pages(), ids=[f"{n}-{l}" for n, l in _pages()])
+@pytest.mark.parametrize("name,lang", _pages(), ids=[f"{n}-{lang}" for n, lang in _pages()])
 def test_junk_in_every_field_never_breaks_the_page(browser, site_server, name, lang):
     slug = name.replace("_", "-")
     url = f"{site_server}/{'en/' if lang == 'en' else ''}calculators/{slug}/"

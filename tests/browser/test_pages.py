@@ -25,7 +25,7 @@ def test_only_pages_with_a_widget_reference_the_runtime(built_site):
     assert len(with_widget) >= 16, "8 calculators in two languages"
     for path, html in without:
         assert not RUNTIME.search(html), f"{path.relative_to(built_site)} references the runtime"
-    for path, html in with_widget:
+    for _, html in with_widget:
         assert html.count('type="module"') >= 1
         assert "<script nomodule" in html
 

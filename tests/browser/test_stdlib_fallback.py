@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
+from _browser import CHROMIUM  # scripts/, on sys.path from tests/conftest.py
+from _browser import CHROMIUM_ARGS as ARGS
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from _browser import CHROMIUM  # noqa: E402  (scripts/, on sys.path from tests/conftest.py)
-from _browser import CHROMIUM_ARGS as ARGS
 
 PAGE = """<!doctype html><meta charset="utf-8"><title>stdlib check</title>
 <script type="module">

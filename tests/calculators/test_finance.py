@@ -13,10 +13,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from calculators import finance
+from calculators.finance import fv, ipmt, irr, nper, npv, pmt, ppmt, pv, rate
 
 # numpy-financial warns where it divides by zero; only our results are asserted on.
 pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
-from calculators.finance import fv, ipmt, irr, nper, npv, pmt, ppmt, pv, rate
 
 
 def _npf():
@@ -193,7 +193,7 @@ class TestPpmt:
         assert math.isnan(ppmt(0.1 / 12, 0, 24, 2000)) and math.isnan(ppmt(0.1 / 12, 25, 24, 2000))
         whens_ = [0, 1, "end", "begin"]
         expected = [-75.62318601, -75.62318601, -76.88882405, -76.88882405]
-        for per, (w, want) in enumerate(zip(whens_, expected), start=1):
+        for per, (w, want) in enumerate(zip(whens_, expected, strict=True), start=1):
             assert ppmt(0.1 / 12, per, 24, 2000, 0, w) == pytest.approx(want, abs=1e-4)
 
     @given(r=dec_rates, n=st.integers(min_value=1, max_value=120), v=dec_amounts, w=whens, data=st.data())

@@ -147,7 +147,7 @@ def test_split_adds_up_and_is_proportional(capacity, debts):
     assert all(s >= Decimal("0.01") for s in shares)
     assert sum(shares) == capacity
     total = sum(debts)
-    for share, debt in zip(shares, debts):
+    for share, debt in zip(shares, debts, strict=True):
         assert abs(share - capacity * debt / total) <= Decimal("0.01") * len(debts)
 
 
@@ -719,7 +719,7 @@ def test_allocation_adds_up_has_no_empty_share_and_no_plan_longer_than_needed(de
 
     shares = allocate(cap, debts)
     assert sum(shares) == cap and all(s >= Decimal("0.01") for s in shares)
-    for d, s in zip(debts, shares):
+    for d, s in zip(debts, shares, strict=True):
         m = shortest_fitting(d, s)
         plan = kit.bank_plan(d, s)
         assert plan["max_payment_yuan"] <= s

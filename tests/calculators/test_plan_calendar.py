@@ -8,6 +8,7 @@ The parser below is deliberately strict (RFC 5545): it rejects what a lenient on
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from decimal import Decimal
@@ -130,7 +131,7 @@ def test_events_fall_monthly_on_the_due_day_clipped_to_short_months(first, count
     )
     days = [day(e) for e in cal["events"]]
     assert days[0] == first and len(days) == count == len({e["UID"][1] for e in cal["events"]})
-    for a, b in zip(days, days[1:]):
+    for a, b in itertools.pairwise(days):
         assert (b.year * 12 + b.month) - (a.year * 12 + a.month) == 1
     for d in days:
         assert d.day == first.day or d.day < first.day and (d + dt.timedelta(days=1)).day == 1

@@ -10,6 +10,7 @@ daily rate x days for each stretch of days with the same balance.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal as D
 
 import pytest
@@ -254,7 +255,7 @@ def test_total_is_the_sum_of_the_segments(args):
         assert r["segments"][0]["from"] == first.isoformat()
         last = args["statement_date"] - dt.timedelta(days=args["day_count"] == "exclusive_end")
         assert r["segments"][-1]["to"] == last.isoformat()
-        for a, b in zip(r["segments"], r["segments"][1:]):
+        for a, b in itertools.pairwise(r["segments"]):
             assert dt.date.fromisoformat(a["to"]) + dt.timedelta(days=1) == dt.date.fromisoformat(b["from"])
         for s in r["segments"]:
             # each row is its own figure to within a fen (rounded so the rows add up)
