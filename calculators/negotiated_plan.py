@@ -96,7 +96,7 @@ from ._core import (
 )
 from .fmt import to_decimal as _d  # one rule: Decimal or text, never a float
 
-__all__ = ["negotiated_plan", "plan_schedule", "CALCULATOR", "MODES", "MAX_PERIODS"]
+__all__ = ["negotiated_plan", "plan_schedule", "CALCULATOR", "MODES", "MAX_PERIODS", "too_many_periods"]
 
 MODES = ("interest_free", "flat_fee", "annuity", "equal_principal")
 #: Article 70: a personalised instalment agreement lasts at most 5 years.
@@ -108,14 +108,24 @@ MAX_YUAN = "100000000"
 _TWELVE = Decimal("12")
 
 
-def _too_long(periods: int) -> InputError:
+def too_many_periods(periods: int) -> InputError:
+    """The error for a plan longer than Article 70 allows (:data:`MAX_PERIODS` months).
+
+    The one wording of this rule: the negotiated-plan calculator and the negotiation kit both
+    raise it. The English text names the Measures in English only.
+
+    >>> err = too_many_periods(61).errors[0]
+    >>> err["field"], err["code"], err["message"]["en"][:37]
+    ('periods', 'too_large', '61 months is more than 5 years (60 mo')
+    """
     return InputError(
         "periods",
         "too_large",
-        f"{periods} 期超过了 5 年（60 期）。《商业银行信用卡业务监督管理办法》第七十条规定个性化分期还款协议最长不超过 5 年，请填 1 到 60 期。",
-        f"{periods} periods is more than 5 years (60 months). Article 70 of the Measures on the Supervision and "
-        "Administration of Credit Card Business of Commercial Banks limits a personalised instalment agreement "
-        "to 5 years: enter 1 to 60 periods.",
+        f"{periods} 个月超过了 5 年（{MAX_PERIODS} 个月）。《商业银行信用卡业务监督管理办法》第七十条规定，"
+        f"个性化分期还款协议最长不超过 5 年：请填 1 到 {MAX_PERIODS}。",
+        f"{periods} months is more than 5 years ({MAX_PERIODS} months). Article 70 of the Measures on the "
+        "Supervision and Administration of Credit Card Business of Commercial Banks limits a personalised "
+        f"instalment agreement to 5 years: enter 1 to {MAX_PERIODS}.",
     )
 
 
@@ -139,7 +149,7 @@ def plan_schedule(
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     if not 1 <= periods <= MAX_PERIODS:
-        raise _too_long(periods)
+        raise too_many_periods(periods)
     financed = _d(financed_yuan)
     annual = _d(annual_rate)
     monthly = annual / _TWELVE
@@ -182,7 +192,7 @@ def _check(principal, periods, down):
             )
         )
     if periods is not None and periods > MAX_PERIODS:
-        errors.append(_too_long(periods))
+        errors.append(too_many_periods(periods))
     if errors:
         raise InputError.collect(errors)
 

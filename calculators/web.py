@@ -13,6 +13,12 @@ Request::
 ``<list>.<row>.<item>`` (rows are sorted by number, gaps are fine); percent fields get ``%``
 appended when the text has none, so ``0.6`` in a "%" box means 0.6 %.
 
+A file the page builds from rows the reader typed outside the form (the kit's call log) is
+asked for by name instead of ``calculator``; only its ``csv`` comes back, written by the site's
+one CSV writer (:mod:`calculators.csv_export`)::
+
+    {"export": "call_log", "lang": "zh", "rows": [{"date": "2027-01-05", "agent": "..."}, ...]}
+
 Response::
 
     {"ok": true, "html": "<dl ...>", "csv": "\\ufeff...", "announce": "...", "errors": []}
@@ -27,6 +33,8 @@ response with a bilingual message, never a traceback.
 (False, 'unknown_calculator')
 >>> json.loads(handle("not json"))["errors"][0]["code"]
 'bad_request'
+>>> json.loads(handle('{"export": "call_log", "lang": "en", "rows": [{"said": "=1+1"}]}'))["csv"].splitlines()[1]
+",,,,,'=1+1,,"
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ import json
 import calculators
 from calculators import _core, render
 
-__all__ = ["handle", "form_to_inputs", "MAX_REQUEST_CHARS"]
+__all__ = ["handle", "form_to_inputs", "MAX_REQUEST_CHARS", "EXPORTS"]
 
 #: Longest request accepted (a form with 50 rows of 5 fields is well under this).
 MAX_REQUEST_CHARS = 200_000
@@ -52,6 +60,29 @@ def _response(ok: bool, html: str = "", csv: str = "", announce: str = "", error
     )
 
 
+def _call_log_csv(rows: list, lang: str) -> str:
+    from calculators.negotiation_kit.call_log import call_log_csv
+
+    return call_log_csv(rows, lang)
+
+
+#: Files built from rows the page holds, by export name: ``(rows, lang) -> CSV text``.
+EXPORTS = {"call_log": _call_log_csv}
+
+
+def _export(req: dict, lang: str) -> str:
+    """The CSV of an export request; rows are dicts of strings (anything else is dropped)."""
+    rows = req.get("rows")
+    if req.get("export") not in EXPORTS or not isinstance(rows, list):
+        return _response(False, errors=[_core.standard_error("bad_request")])
+    clean = [
+        {k: v for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
+        for row in rows
+        if isinstance(row, dict)
+    ]
+    return _response(True, csv=EXPORTS[req["export"]](clean, lang))
+
+
 def handle(request_json) -> str:
     """Compute one request (a JSON string) and return the response as a JSON string."""
     try:
@@ -63,9 +94,11 @@ def handle(request_json) -> str:
             return _response(False, errors=[_core.standard_error("bad_request")])
         if not isinstance(req, dict):
             return _response(False, errors=[_core.standard_error("bad_request")])
-        name = req.get("calculator")
         lang = "en" if req.get("lang") == "en" else "zh"
-        if not isinstance(name, str) or name not in getattr(calculators, "RUN_NAMES", calculators.NAMES):
+        if "export" in req:
+            return _export(req, lang)
+        name = req.get("calculator")
+        if not isinstance(name, str) or name not in calculators.NAMES:
             return _response(False, errors=[_core.standard_error("unknown_calculator")])
         try:
             calc = calculators.get(name)

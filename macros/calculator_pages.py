@@ -54,6 +54,8 @@ def widget_html(name: str, lang: str, page_url: str) -> str:
         # async: the script follows the widget's markup, so it may start the worker as soon as it
         # arrives instead of waiting for the whole page and Material's bundle.
         f'<script type="module" async src="{escape(urls["widget"])}"></script>'
+        # The widget imports it: fetched alongside, not one round trip after the widget.
+        f'<link rel="modulepreload" href="{escape(urls["common"])}">'
         f'<script nomodule src="{escape(urls["legacy"])}"></script>'
         f"</div>"
     )

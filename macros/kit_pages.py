@@ -105,9 +105,10 @@ def main(argv=None) -> int:
 # ---------------------------------------------------------------------------------------------
 
 KIT_NAME = "negotiation_kit"
-#: The kit's own script and stylesheet (sources in docs/kit/, published as they are, with a
-#: content hash in the query so a changed file is never served stale).
-KIT_ASSETS = {"script": "kit/kit.js", "css": "kit/kit.css"}
+#: The kit's own stylesheet (source in docs/kit/, published as it is, with a content hash in the
+#: query so a changed file is never served stale). Its script, docs/kit/kit.js, imports the
+#: widget's shared helpers, so macros/runtime.py publishes it with a hashed name beside them.
+KIT_ASSETS = {"css": "kit/kit.css"}
 
 _UI = {
     "privacy": {
@@ -157,6 +158,15 @@ _UI = {
     "log_caption": {"zh": "通话记录", "en": "Call log"},
     "log_file": {"zh": "通话记录.csv", "en": "call-log.csv"},
     "log_row": {"zh": "第 {n} 次通话", "en": "Call {n}"},
+    "csv_wait": {
+        "zh": "正在准备 CSV 文件：计算器加载完成后会自动下载。",
+        "en": "Preparing the CSV file: it downloads as soon as the calculator has loaded.",
+    },
+    "csv_unavailable": {
+        "zh": "CSV 文件由计算器生成，计算器加载好以后才能下载；这个浏览器里的计算器现在没有运行。通话记录仍然可以打印。",
+        "en": "The CSV file is made by the calculator, so it is available once the calculator has loaded; in this "
+        "browser the calculator is not running now. You can still print the call log.",
+    },
 }
 
 
@@ -198,8 +208,10 @@ def call_log_html(lang: str) -> str:
         + f'<td><button type="button" class="kit-button kit-log-remove" data-kit-action="log-remove">'
         f"{escape(_ui('log_remove', lang))}</button></td></tr>"
     )
+    msgs = " ".join(f'data-msg-{k.replace("_", "-")}="{escape(_ui(k, lang))}"' for k in ("csv_wait", "csv_unavailable"))
     return (
-        f'<section class="kit-calllog" id="kit-calllog" data-doc="calllog" lang="{"zh-CN" if lang == "zh" else "en"}">'
+        f'<section class="kit-calllog" id="kit-calllog" data-doc="calllog" {msgs}'
+        f' lang="{"zh-CN" if lang == "zh" else "en"}">'
         f'<h2 class="kit-docs-title">{escape(_ui("log_title", lang))}</h2>'
         f'<p class="kit-note">{escape(_ui("log_intro", lang))}</p>'
         '<div class="kit-doc-tools">'
@@ -210,6 +222,7 @@ def call_log_html(lang: str) -> str:
         f'<button type="button" class="md-button kit-button" data-kit-action="print" data-doc-id="calllog">'
         f"{escape(_ui('log_print', lang))}</button>"
         "</div>"
+        '<p class="kit-log-status" role="status" aria-live="polite"></p>'
         f'<div class="kit-log-scroll"><table class="kit-log"><caption>{escape(_ui("log_caption", lang))}</caption>'
         f'<thead><tr>{head}<th scope="col"><span class="calc-sr">{escape(_ui("log_remove", lang))}</span></th></tr></thead>'
         f"<tbody>{row}</tbody></table></div>"
@@ -256,8 +269,9 @@ def kit_html(lang: str, page_url: str) -> str:
         f'<link rel="stylesheet" href="{escape(urls["css"])}">'
         f'<link rel="stylesheet" href="{escape(_asset_url("css", page_url))}">'
         f"{storage_html(lang)}{widget}{call_log_html(lang)}"
+        f'<link rel="modulepreload" href="{escape(urls["common"])}">'
         f'<script type="module" src="{escape(urls["widget"])}"></script>'
-        f'<script type="module" src="{escape(_asset_url("script", page_url))}"></script>'
+        f'<script type="module" src="{escape(urls["kit"])}"></script>'
         f'<script nomodule src="{escape(urls["legacy"])}"></script>'
         "</div>"
     )

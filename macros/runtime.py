@@ -9,8 +9,11 @@ What it writes into the built site (``assets/runtime/``), on every build:
   (sorted, fixed timestamps), unpacked in the browser with ``pyodide.unpackArchive``;
 - ``widget-<hash>.js`` (main-thread script, an ES module), ``worker-<hash>.js`` (the module
   worker that runs Pyodide), ``legacy-<hash>.js`` (a ``nomodule`` script for browsers without
-  modules) and ``calculator-<hash>.css``, from ``docs/assets/calculator/``. Those sources are
-  taken out of MkDocs' own file list so that no unhashed copy is published.
+  modules) and ``calculator-<hash>.css``, from ``docs/assets/calculator/``; ``common-<hash>.js``,
+  the helpers shared by the widget and the kit, and ``kit-<hash>.js`` (``docs/kit/kit.js``). A
+  script's ``import ... from "./common.js"`` (or ``"../assets/calculator/common.js"``) is
+  rewritten to the hashed name before the script's own hash is taken (:func:`link_common`).
+  Those sources are taken out of MkDocs' own file list so that no unhashed copy is published.
 
 - ``python_stdlib-pyc-<hash>.wasm``: the standard library with the modules the calculators import
   precompiled to ``.pyc`` (built and verified by :mod:`macros.stdlib_pyc` with Pyodide's own
@@ -46,6 +49,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -66,11 +70,14 @@ PACKAGE_DIR = ROOT / "calculators"
 SOURCE_DIR = ROOT / "docs" / "assets" / "calculator"
 #: Source files in docs/assets/calculator/ and the hashed name prefix each is published under.
 SOURCES = {
+    "common": ("common.js", "common", ".js"),  # first: the scripts below import its hashed name
     "widget": ("widget.js", "widget", ".js"),
     "worker": ("worker.js", "worker", ".js"),
     "legacy": ("legacy.js", "legacy", ".js"),
     "css": ("calculator.css", "calculator", ".css"),
 }
+#: Page scripts outside docs/assets/calculator/ (path under docs/) published the same way.
+PAGE_SCRIPTS = {"kit": ("kit/kit.js", "kit", ".js")}
 OUT_DIR = "assets/runtime"
 SOURCE_URI_PREFIX = "assets/calculator/"
 HASH_CHARS = 12
@@ -184,6 +191,21 @@ def _archive_name(filename: str) -> str:
     return filename[: -len(".zip")] + ".wasm" if filename.endswith(".zip") else filename
 
 
+_COMMON_IMPORT = re.compile(rb'(\bfrom\s*")(?:\./|\.\./assets/calculator/)common\.js(")')
+
+
+def link_common(script: bytes, common_name: str) -> bytes:
+    """``script`` importing the shared helpers by their published name ``common_name``.
+
+    Both the widget and the kit script are published in ``assets/runtime/`` beside it, so the
+    import becomes ``"./common-<hash>.js"``: one module instance and one cached file for both.
+
+    >>> link_common(b'import { a } from "../assets/calculator/common.js";', "common-0123.js")
+    b'import { a } from "./common-0123.js";'
+    """
+    return _COMMON_IMPORT.sub(lambda m: m.group(1) + b"./" + common_name.encode() + m.group(2), script)
+
+
 def _pyodide_hash() -> str:
     h = hashlib.sha256()
     for name in PYODIDE_FILES:
@@ -216,9 +238,13 @@ def build_outputs() -> tuple[dict, dict]:
         zipped = package_zip()
         manifest["package"] = f"{OUT_DIR}/calculators-{_hash(zipped)}.zip"
         files[manifest["package"]] = zipped
-    for role, (src, prefix, ext) in SOURCES.items():
-        data, digest = _read_cached(SOURCE_DIR / src)
-        path = f"{OUT_DIR}/{prefix}-{digest[:HASH_CHARS]}{ext}"
+    sources = [(role, SOURCE_DIR / src, prefix, ext) for role, (src, prefix, ext) in SOURCES.items()]
+    sources += [(role, ROOT / "docs" / src, prefix, ext) for role, (src, prefix, ext) in PAGE_SCRIPTS.items()]
+    for role, src_path, prefix, ext in sources:
+        data, _ = _read_cached(src_path)
+        if role != "common" and ext == ".js":
+            data = link_common(data, manifest["common"].rsplit("/", 1)[1])
+        path = f"{OUT_DIR}/{prefix}-{_hash(data)}{ext}"
         manifest[role] = path
         files[path] = data
     return manifest, files
@@ -245,7 +271,7 @@ def reset() -> None:
 
 def manifest() -> dict:
     """Site-relative URLs of the runtime: ``runtime`` (folder, ends in /), ``stdlib``, ``package``,
-    ``widget``, ``worker``, ``legacy``, ``css``."""
+    ``common``, ``widget``, ``worker``, ``legacy``, ``css``, ``kit``."""
     return current_outputs()[0]
 
 
@@ -253,7 +279,7 @@ def page_urls(page_url: str) -> dict:
     """The :func:`manifest` URLs relative to the page at ``page_url`` (e.g. ``en/calculators/x/``).
 
     The widget's ``data-*`` attributes need ``runtime``, ``stdlib``, ``package`` and ``worker``;
-    the page's tags need ``widget``, ``legacy`` and ``css``.
+    the page's tags need ``widget``, ``common`` (preloaded), ``legacy`` and ``css`` (and ``kit``).
     """
     from mkdocs.utils import get_relative_url
 
@@ -385,9 +411,10 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Drop the unhashed sources (docs/assets/calculator/*): only hashed copies are published."""
+    """Drop the unhashed sources (docs/assets/calculator/*, the page scripts): only hashed copies are published."""
+    page_scripts = {src for src, _, _ in PAGE_SCRIPTS.values()}
     for file in list(files):
-        if file.src_uri.startswith(SOURCE_URI_PREFIX):
+        if file.src_uri.startswith(SOURCE_URI_PREFIX) or file.src_uri in page_scripts:
             files.remove(file)
     return files
 

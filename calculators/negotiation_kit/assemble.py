@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 from .._core import InputError, money, t
+from ..negotiated_plan import too_many_periods
 from . import documents, wording
 from .call_log import call_log_template
 from .plan import (
@@ -19,7 +20,6 @@ from .plan import (
     dec,
     default_start,
     doing_nothing_cost,
-    months_too_long,
 )
 from .plan import (
     capacity as _capacity,
@@ -77,7 +77,7 @@ def negotiation_kit(
     if hardship_reason not in wording.REASONS:
         raise ValueError(f"hardship_reason must be one of {list(wording.REASONS)}")
     if periods is not None and periods > MAX_PERIODS:
-        raise months_too_long(periods)
+        raise too_many_periods(periods)
     income, essential = dec(monthly_income_yuan), dec(essential_spending_yuan)
     other = dec(other_debt_payments_yuan or ZERO)
     capacity = _capacity(income, essential, other)

@@ -1,5 +1,8 @@
 """The call log: its columns, one empty row per bank, and its CSV.
 
+The kit page's "Download CSV" gets its file from :func:`call_log_csv`: the page sends the rows it
+holds to :func:`calculators.web.handle` as the ``call_log`` export; no CSV is written in JavaScript.
+
 >>> [h for _, h in call_log_columns("en")][:4]
 ['Date', 'Time', 'Bank', 'Number called']
 """

@@ -27,8 +27,8 @@ import datetime
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from .._bankdata import BANKS
-from .._core import InputError, money
-from ..negotiated_plan import MAX_PERIODS
+from .._core import money
+from ..negotiated_plan import MAX_PERIODS, too_many_periods
 from ..plan_calendar import add_months
 
 __all__ = [
@@ -46,7 +46,6 @@ __all__ = [
     "shortest_fitting",
     "doing_nothing_cost",
     "capacity",
-    "months_too_long",
 ]
 
 BANK_IDS = tuple(b for b, _ in BANKS)
@@ -203,18 +202,6 @@ def allocate(capacity, debts) -> list:
     return shares
 
 
-def months_too_long(periods: int) -> InputError:
-    return InputError(
-        "periods",
-        "too_large",
-        f"{periods} 个月超过了 5 年（60 个月）。{ART70_ZH}规定，个性化分期还款协议最长不得超过 5 年，"
-        "所以不能申请更长的分期。请填 1 到 60，或者留空，让工具按你每月能还的金额算出期数。",
-        f"{periods} months is more than 5 years (60 months). {ART70_EN} says a personalised instalment "
-        "agreement may last at most 5 years, so a longer plan cannot be asked for. Enter 1 to 60, or leave "
-        "it empty and the kit works out the months from what you can pay.",
-    )
-
-
 def _truncate(x: Decimal) -> Decimal:
     return x.quantize(FEN, rounding=ROUND_DOWN)
 
@@ -275,7 +262,7 @@ def bank_plan(debt, share, periods: int | None = None) -> dict:
     """
     debt, share = money(dec(debt)), money(dec(share))
     if periods is not None and periods > MAX_PERIODS:
-        raise months_too_long(periods)
+        raise too_many_periods(periods)
     shortest = shortest_fitting(debt, share)
     asked = asked_payment = None
     n = shortest

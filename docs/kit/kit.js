@@ -10,17 +10,23 @@
  *   they keep working when the result is replaced). Text comes from the document's
  *   <pre class="kit-plain">, written by Python. Printing copies the chosen document into
  *   #kit-print-root (a direct child of <body>) and html.kit-printing hides everything else.
- * - The call log: an editable table; CSV download with a UTF-8 BOM and CRLF rows (same quoting
- *   as Python's csv module; a cell starting with = + - @ gets a leading ' so a spreadsheet does
- *   not run it as a formula: calculators.negotiation_kit.call_log_csv, through the site's one CSV
- *   writer calculators/csv_export.py, gives the same file).
+ * - The call log: an editable table. Its CSV is written by Python, not here: the rows (plain
+ *   strings) go to the page's runtime through the widget ("calc-request", see widget.js), and
+ *   calculators.negotiation_kit.call_log_csv answers through the site's one CSV writer
+ *   (calculators/csv_export.py: BOM, CRLF, formula-like cells neutralised); this script only
+ *   saves the text. Before the runtime is up the download waits for it; where it cannot run,
+ *   the log says so and the print view remains.
  * - Storage: nothing is written unless the reader ticks "remember"; then the form and the call
  *   log are kept in localStorage under one key; "forget everything" removes it, resets the form
  *   to its empty start (the example shows again, marked) and empties the call log.
  * - ?bank=<id> (from a bank page) preselects that bank in the first card row.
  *
- * Nothing here makes a network request.
+ * Nothing here makes a network request. Shared helpers (file download, CSS escaping, form
+ * values) come from assets/calculator/common.js, as in widget.js; the build publishes this file
+ * with a hashed name beside it (macros/runtime.py).
  */
+
+import { cssEscape, formValues, saveText } from "../assets/calculator/common.js";
 
 const KEY = "card-debt-kit.v1";
 const root = document.querySelector('[data-calculator="negotiation_kit"]');
@@ -57,13 +63,7 @@ function form() {
 }
 
 function serializeForm() {
-  const out = {};
-  const f = form();
-  if (!f) return out;
-  Array.prototype.forEach.call(f.elements, (el) => {
-    if (el.name && el.type !== "button" && el.type !== "submit") out[el.name] = el.value;
-  });
-  return out;
+  return formValues(form());
 }
 
 function logRows() {
@@ -262,17 +262,9 @@ function legacyCopy(text) {
   return ok;
 }
 
-function download(filename, text, type) {
+function download(filename, text) {
   // A BOM first, so Excel and old Notepad read the Chinese as UTF-8.
-  const blob = new Blob(["\ufeff" + text], { type: type + ";charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  document.body.removeChild(a);
-  window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+  saveText("\ufeff" + text, filename, "text/plain;charset=utf-8");
 }
 
 function printRoot() {
@@ -357,26 +349,46 @@ function currentBanks() {
   });
 }
 
-function csvCell(value) {
-  let s = value == null ? "" : String(value);
-  // The rule of calculators/csv_export.safe_cell: a plain number such as -5.00 is left alone.
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = "'" + s;
-  if (/[",\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
-  return s;
+function logSay(text) {
+  const box = calllog ? calllog.querySelector(".kit-log-status") : null;
+  if (box) box.textContent = text;
 }
 
-function logCsv() {
-  const heads = Array.prototype.map.call(calllog.querySelectorAll("thead th"), (th) => th.textContent.trim());
-  heads.pop(); // the remove-button column
-  const lines = [heads.map(csvCell).join(",")];
-  const cols = Array.prototype.map.call(
-    calllog.querySelector("template.kit-log-template").content.querySelectorAll("[data-col]"),
-    (el) => el.getAttribute("data-col"));
-  logRows().forEach((row) => {
-    if (cols.every((c) => !row[c])) return; // skip rows left empty
-    lines.push(cols.map((c) => csvCell(row[c])).join(","));
-  });
-  return lines.join("\r\n") + "\r\n";
+function logMsg(key) {
+  return (calllog && calllog.getAttribute("data-msg-" + key)) || "";
+}
+
+function parseResponse(text) {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Ask the page's Python for the call log CSV (calculators.negotiation_kit.call_log_csv) and save it. */
+function downloadLogCsv(filename) {
+  const lang = (root && root.getAttribute("data-lang")) || "zh";
+  const waiting = window.setTimeout(() => logSay(logMsg("csv-wait")), 300);
+  const detail = {
+    request: JSON.stringify({ export: "call_log", lang: lang, rows: logRows() }),
+    taken: false,
+    reply: (text) => {
+      window.clearTimeout(waiting);
+      const response = parseResponse(text);
+      if (response && response.ok && response.csv) {
+        logSay("");
+        saveText(response.csv, filename, "text/csv;charset=utf-8");
+      } else {
+        logSay(logMsg("csv-unavailable"));
+      }
+    },
+  };
+  if (root) root.dispatchEvent(new CustomEvent("calc-request", { detail: detail }));
+  if (!detail.taken) {
+    window.clearTimeout(waiting);
+    logSay(logMsg("csv-unavailable"));
+  }
 }
 
 /* ---- events --------------------------------------------------------------------------- */
@@ -393,7 +405,7 @@ document.addEventListener("click", (event) => {
     printDoc(id);
   } else if (action === "download") {
     const doc = docById(id);
-    if (doc) download(button.getAttribute("data-filename") || id + ".txt", docText(doc), "text/plain");
+    if (doc) download(button.getAttribute("data-filename") || id + ".txt", docText(doc));
   } else if (action === "forget") {
     forget();
   } else if (action === "log-add") {
@@ -410,7 +422,7 @@ document.addEventListener("click", (event) => {
     if (!body.children.length) addLogRow(null);
     saveSoon();
   } else if (action === "log-csv") {
-    download(button.getAttribute("data-filename") || "call-log.csv", logCsv(), "text/csv");
+    downloadLogCsv(button.getAttribute("data-filename") || "call-log.csv");
   }
 });
 
@@ -423,11 +435,6 @@ if (root) {
 }
 if (calllog) {
   calllog.addEventListener("input", saveSoon);
-}
-
-function cssEscape(value) {
-  if (window.CSS && CSS.escape) return CSS.escape(value);
-  return String(value).replace(/[^a-zA-Z0-9_-]/g, (c) => "\\" + c);
 }
 
 initStorage();

@@ -9,6 +9,7 @@ log downloads as a CSV that Excel opens with the Chinese intact.
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -212,7 +213,9 @@ def test_printing_shows_only_the_chosen_document(session):
 
 
 def test_call_log_prints_and_downloads_as_csv_with_chinese_intact(session):
+    """The file is Python's (call_log_csv through csv_export): a formula typed into the log stays text."""
     page = session.page
+    session.wait_ready()
     page.click('[data-kit-action="log-add-banks"]')  # the example's banks: CITIC and CMB
     rows = page.locator("#kit-calllog tbody tr.kit-log-row")
     assert rows.count() == 3  # the empty first row and one per bank
@@ -221,6 +224,7 @@ def test_call_log_prints_and_downloads_as_csv_with_chinese_intact(session):
     rows.nth(1).locator('[data-col="agent"]').fill("工号 8823")
     rows.nth(1).locator('[data-col="agreed"]').fill('需要提交材料，三个工作日内回电，说 "好的", 再确认')
     rows.nth(1).locator('[data-col="next_step"]').fill("=寄材料")
+    rows.nth(2).locator('[data-col="said"]').fill('=HYPERLINK("http://example.invalid","点这里")')
     with page.expect_download() as dl:
         page.click('[data-kit-action="log-csv"]')
     data = open(dl.value.path(), "rb").read()
@@ -237,11 +241,12 @@ def test_call_log_prints_and_downloads_as_csv_with_chinese_intact(session):
                 "agreed": '需要提交材料，三个工作日内回电，说 "好的", 再确认',
                 "next_step": "=寄材料",
             },
-            {"bank": "招商银行", "number": "400-820-5555"},
+            {"bank": "招商银行", "number": "400-820-5555", "said": '=HYPERLINK("http://example.invalid","点这里")'},
         ],
         "zh",
     )
     assert data.decode("utf-8-sig") == want.lstrip("\ufeff")
+    assert '\'=HYPERLINK(""http://example.invalid""' in data.decode("utf-8-sig"), "the formula must be neutralised"
     # Printing the log: the typed entries as text, nothing else of the page.
     page.click('#kit-calllog [data-kit-action="print"]')
     page.emulate_media(media="print")
@@ -337,10 +342,37 @@ def test_english_page_has_the_english_texts_and_the_chinese_letter(context, site
         assert page.locator('.kit-doc[data-doc="checklist-en"]').count() == 1
         assert "Forget everything" in page.inner_text("#kit-storage")
         assert "Number called" in page.inner_text("#kit-calllog thead")
+        s.wait_ready()
         with page.expect_download() as dl:
             page.click('[data-kit-action="log-csv"]')
         head = open(dl.value.path(), "rb").read().decode("utf-8-sig").splitlines()[0]
         assert head == "Date,Time,Bank,Number called,Agent name or staff number,What was said,What was agreed,Next step"
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_the_calculator_the_call_log_says_when_its_csv_is_available(context, site_server, lang):
+    """The CSV is written by Python: where it cannot run, the log says so plainly and still prints."""
+    s = Session(context, site_server, ("kit/" if lang == "zh" else "en/kit/") + "?calc-test=no-worker")
+    try:
+        page = s.page
+        page.wait_for_selector('[data-calculator="negotiation_kit"][data-state="error"]')
+        downloads = []
+        page.on("download", lambda d: downloads.append(d))
+        page.click('[data-kit-action="log-csv"]')
+        status = page.locator("#kit-calllog .kit-log-status")
+        page.wait_for_function("() => document.querySelector('#kit-calllog .kit-log-status').textContent.length > 0")
+        text = status.inner_text()
+        if lang == "zh":
+            assert "计算器加载好以后" in text and "打印" in text
+        else:
+            assert "once the calculator has loaded" in text and "print" in text
+            assert not re.search(r"[\u4e00-\u9fff]", text)
+        page.wait_for_timeout(300)
+        assert downloads == []
+        page.click('#kit-calllog [data-kit-action="print"]')
+        assert page.evaluate("window.__printed") == 1
     finally:
         s.close()
 

@@ -42,8 +42,15 @@ def test_runtime_files_have_content_hashed_names(built_site):
         r"worker-[0-9a-f]{12}\.js",
         r"legacy-[0-9a-f]{12}\.js",
         r"calculator-[0-9a-f]{12}\.css",
+        r"common-[0-9a-f]{12}\.js",
+        r"kit-[0-9a-f]{12}\.js",
     ):
         assert any(re.fullmatch(expected, n) for n in names), expected
+    # The widget and the kit share one published copy of their helpers, by its hashed name.
+    (common,) = [n for n in names if re.fullmatch(r"common-[0-9a-f]{12}\.js", n)]
+    for script in [n for n in names if re.fullmatch(r"(widget|kit)-[0-9a-f]{12}\.js", n)]:
+        assert f'from "./{common}"' in (runtime / script).read_text(encoding="utf-8"), script
+    assert not (built_site / "kit" / "kit.js").exists()
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
         assert (runtime / pyodide[0] / name).is_file()
     # No unhashed copy of the widget's sources is published.

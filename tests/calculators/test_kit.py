@@ -291,6 +291,17 @@ def test_61_months_is_refused_with_the_reason():
     assert run_kit(dict(THREE_CARDS, periods="60"))["ok"]
 
 
+def test_the_article_70_limit_has_one_message_for_the_kit_and_the_negotiated_plan():
+    """One rule, one wording: the kit says what the negotiated-plan calculator says, English in English."""
+    kit_err = run_kit(dict(THREE_CARDS, periods="72"))["errors"][0]
+    plan = calculators.run("negotiated_plan", {"principal_yuan": "30000", "periods": "72"})
+    assert not plan["ok"]
+    (plan_err,) = [e for e in plan["errors"] if e["field"] == "periods"]
+    assert kit_err["message"] == plan_err["message"]
+    assert "72" in kit_err["message"]["en"]
+    assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", kit_err["message"]["en"])
+
+
 def test_chosen_months_the_reader_cannot_pay_are_flagged_and_not_offered():
     out = run_kit(dict(THREE_CARDS, periods="12"))
     assert out["ok"]
@@ -473,6 +484,24 @@ def test_call_log_csv_keeps_chinese_with_a_bom(result):
     en = kit.call_log_csv(result["call_log"]["en"], "en").lstrip("\ufeff").splitlines()
     assert en[0] == "Date,Time,Bank,Number called,Agent name or staff number,What was said,What was agreed,Next step"
     assert en[1].startswith(",,China CITIC Bank,400-889-5558")
+
+
+def test_the_page_gets_the_call_log_csv_from_python():
+    """The kit page's Download CSV asks the worker: the same file as call_log_csv, formulas neutralised."""
+    import json
+
+    from calculators import web
+
+    rows = [{"date": "2027-01-05", "said": '=HYPERLINK("http://x","go")', "agent": "@8823"}, {"bank": ""}]
+    out = json.loads(web.handle(json.dumps({"export": "call_log", "lang": "zh", "rows": rows})))
+    assert out["ok"] and out["csv"] == kit.call_log_csv(rows, "zh")
+    parsed = list(csv.reader(io.StringIO(out["csv"].lstrip("\ufeff"), newline="")))
+    assert parsed[1][4:6] == ["'@8823", '\'=HYPERLINK("http://x","go")'] and len(parsed) == 2
+    # Anything but rows of strings is refused or dropped, never a traceback.
+    for junk in ({"export": "call_log", "rows": "x"}, {"export": "nope", "rows": []}):
+        assert json.loads(web.handle(json.dumps(junk)))["errors"][0]["code"] == "bad_request"
+    odd = json.loads(web.handle(json.dumps({"export": "call_log", "lang": "en", "rows": [{"said": 5}, 3]})))
+    assert odd["ok"] and odd["csv"].lstrip("\ufeff").count("\r\n") == 1  # the header only
 
 
 def test_csv_cells_with_commas_quotes_and_newlines_survive():

@@ -29,9 +29,17 @@
  * points nowhere, so the worker must retry with Pyodide's own). They only make the widget fall
  * back, wait or start more slowly, so they are harmless on the live site.
  *
+ * A page script may ask the widget's Python for a file built from data outside the form (the
+ * kit's call log, docs/kit/kit.js): it dispatches a "calc-request" CustomEvent on the widget
+ * root with detail = {request: <JSON string for calculators.web.handle>, reply(responseText or
+ * null)}. The widget sets detail.taken, starts the runtime if it was waiting for the reader
+ * (save-data), waits for it while it loads, and replies null when Python cannot run here.
+ *
  * Syntax is kept to what Chrome 61+/Safari 11+ parse (no ?. ?? or class fields), so that old
  * engines run the checks and show the message instead of failing to parse.
  */
+
+import { cssEscape, formValues, saveText } from "./common.js";
 
 const MARKER = "calc-runtime-starting";
 const READY_TIMEOUT_MS = 60000;
@@ -206,14 +214,7 @@ Widget.prototype.url = function (attr) {
 };
 
 Widget.prototype.serialize = function () {
-  const form = {};
-  const elements = this.form.elements;
-  for (let i = 0; i < elements.length; i++) {
-    const el = elements[i];
-    if (!el.name || el.disabled || el.type === "button" || el.type === "submit") continue;
-    form[el.name] = el.value;
-  }
-  return form;
+  return formValues(this.form);
 };
 
 Widget.prototype.request = function () {
@@ -224,6 +225,7 @@ Widget.prototype.init = function () {
   const self = this;
   this.root.querySelectorAll('[data-action="print"]').forEach((b) => { b.hidden = false; });
   this.root.addEventListener("click", (event) => self.onClick(event));
+  this.root.addEventListener("calc-request", (event) => self.onRequest(event));
   // Listen on the root: the form element is replaced when falling back to the example inputs.
   const inForm = (event) => event.target.closest && event.target.closest("form.calc-form");
   this.root.addEventListener("submit", (event) => { event.preventDefault(); self.schedule(); });
@@ -313,6 +315,21 @@ Widget.prototype.retry = function () {
   this.root.querySelector(".calc-fallback").hidden = true;
   this.root.removeAttribute("data-fallback-reason");
   this.start();
+};
+
+/** A page script's request (see the header): answered by this page's Python, or null. */
+Widget.prototype.onRequest = function (event) {
+  const detail = event.detail || {};
+  if (typeof detail.request !== "string" || typeof detail.reply !== "function") return;
+  detail.taken = true;
+  if (this.root.getAttribute("data-state") === "error") {
+    detail.reply(null);
+    return;
+  }
+  if (runtime.state === "idle") this.start();
+  runtime.start({}).then(() => {
+    runtime.compute(detail.request, (responseText) => detail.reply(responseText));
+  }, () => detail.reply(null));
 };
 
 Widget.prototype.markStale = function () {
@@ -587,19 +604,6 @@ Widget.prototype.downloadCsv = function (filename) {
   saveText(this.csv, filename, "text/csv;charset=utf-8");
 };
 
-/** Save text the page already has as a file (nothing is sent anywhere). */
-function saveText(text, filename, type) {
-  const blob = new Blob([text], { type: type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  document.body.removeChild(a);
-  window.setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
-
 Widget.prototype.share = function () {
   const self = this;
   const url = window.location.href;
@@ -634,11 +638,6 @@ window.addEventListener("afterprint", () => {
   document.documentElement.classList.remove("calc-print-only");
   document.querySelectorAll(".calc-print-target").forEach((el) => el.classList.remove("calc-print-target"));
 });
-
-function cssEscape(value) {
-  if (window.CSS && CSS.escape) return CSS.escape(value);
-  return String(value).replace(/[^a-zA-Z0-9_-]/g, (c) => "\\" + c);
-}
 
 document.querySelectorAll("[data-calculator][data-state]").forEach((root) => {
   new Widget(root).init();
