@@ -98,7 +98,7 @@ def handle(request_json) -> str:
         if "export" in req:
             return _export(req, lang)
         name = req.get("calculator")
-        if not isinstance(name, str) or name not in calculators.NAMES:
+        if not isinstance(name, str) or name not in calculators.RUN_NAMES:
             return _response(False, errors=[_core.standard_error("unknown_calculator")])
         try:
             calc = calculators.get(name)
