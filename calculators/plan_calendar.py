@@ -197,7 +197,7 @@ def negotiated_plan_calendar(result: dict, lang: str, inputs: dict) -> str:
     """
     import calculators
 
-    from ._core import parse_inputs
+    from ._parse import parse_inputs
 
     calc = calculators.get("negotiated_plan")
     field = next((f for f in calc.fields if f.name == "first_payment_date"), None)

@@ -6,7 +6,7 @@ result into the page before any script) and in the browser (Pyodide, through
 
 Conventions
 -----------
-- Everything shown comes from a calculator's metadata (:class:`calculators._core.Calculator`)
+- Everything shown comes from a calculator's metadata (:class:`calculators._spec.Calculator`)
   in the page's language (``"zh"`` or ``"en"``); every text is HTML-escaped.
 - The page contract used by the runtime and the browser tests (keep it stable): the widget root
   carries ``data-calculator="<run name>"`` and ``data-state`` (``static`` until a script takes
@@ -14,8 +14,8 @@ Conventions
   has ``data-output="<key>"`` and ``data-value="<machine-readable value>"`` (money and rates as
   plain decimal strings, rates as fractions).
 - Forms are prefilled with each field's ``example`` (never what a blank means; see
-  :mod:`calculators._core`). Percent fields (``Field.percent``) are shown in percent: an example of ``"0.0075"`` is
-  prefilled as ``0.75`` and :func:`calculators._core.form_to_inputs` appends ``%`` to what the reader types.
+  :mod:`calculators._spec`). Percent fields (``Field.percent``) are shown in percent: an example of ``"0.0075"`` is
+  prefilled as ``0.75`` and :func:`calculators.forms.form_to_inputs` appends ``%`` to what the reader types.
 - Charts are inline SVG built with :class:`~decimal.Decimal` arithmetic (no float, no script):
   presentation attributes and CSS classes only, so they print and work with scripts off.
 - Standard library only; valid on Python 3.11 (build) and 3.14 (Pyodide).
@@ -36,7 +36,9 @@ from html import escape
 
 import calculators
 from calculators import csv_export, fmt
-from calculators._core import _internal, form_to_inputs, parse_flat_key, parse_inputs
+from calculators._core import _internal
+from calculators._parse import parse_inputs
+from calculators.forms import form_to_inputs, parse_flat_key
 
 __all__ = [
     "render_form",

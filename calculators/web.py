@@ -42,15 +42,15 @@ from __future__ import annotations
 import json
 
 import calculators
-from calculators import _core, render
+from calculators import _core, forms, render
 
 __all__ = ["handle", "form_to_inputs", "MAX_REQUEST_CHARS", "EXPORTS"]
 
 #: Longest request accepted (a form with 50 rows of 5 fields is well under this).
 MAX_REQUEST_CHARS = 200_000
 
-# Kept here for callers that import it from the bridge; the one definition is in _core.
-form_to_inputs = _core.form_to_inputs
+# Kept here for callers that import it from the bridge; the one definition is in forms.
+form_to_inputs = forms.form_to_inputs
 
 
 def _response(ok: bool, html: str = "", csv: str = "", announce: str = "", errors=(), ics: str = "") -> str:

@@ -18,7 +18,7 @@ import yaml
 
 import calculators
 from calculators import render, web
-from calculators._core import parse_inputs
+from calculators._parse import parse_inputs
 from macros import banks
 from macros.bank_schema import REPORT_PLAN, TERM_KINDS, is_shown, read_yaml, validate
 

@@ -1,4 +1,4 @@
-"""The kit's form and its :class:`~calculators._core.Calculator` (run name ``negotiation_kit``)."""
+"""The kit's form and its :class:`~calculators._spec.Calculator` (run name ``negotiation_kit``)."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def _without_banks(values: dict) -> dict:
 def _is_example(values: dict) -> bool:
     """Whether ``values`` are the worked example's, whatever banks were picked (parsed once, compared)."""
     if not _example_values:
-        from .._core import parse_inputs
+        from .._parse import parse_inputs
 
         _example_values.append(_without_banks(parse_inputs(CALCULATOR.fields, CALCULATOR.example_inputs())[0]))
     return _without_banks(values) == _example_values[0]
