@@ -23,7 +23,23 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["yuan", "pct", "number", "to_decimal", "count"]
+__all__ = ["yuan", "pct", "number", "to_decimal", "count", "MONTHS_EN"]
+
+#: English month names, for dates written out in English ("1 January 2027"); not locale-dependent.
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 LANGS = ("zh", "en")
 

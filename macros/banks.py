@@ -754,21 +754,9 @@ def _as_of(value, lang):
     parts = str(value).split("-")
     if lang == "zh":
         return f"{parts[0]} 年" + (f" {int(parts[1])} 月" if len(parts) > 1 else "")
-    months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-    return (f"{months[int(parts[1]) - 1]} " if len(parts) > 1 else "") + parts[0]
+    from calculators.fmt import MONTHS_EN
+
+    return (f"{MONTHS_EN[int(parts[1]) - 1]} " if len(parts) > 1 else "") + parts[0]
 
 
 def render_bank_table(banks, lang, page=None):

@@ -40,20 +40,7 @@ __all__ = [
     "date_text",
 ]
 
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS_EN = fmt.MONTHS_EN
 
 
 def _i(lang: str) -> int:
