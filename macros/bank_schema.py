@@ -26,6 +26,7 @@ What a record looks like (see ``data/banks/citic.yml`` for a full example)::
     phones:
       card_service: [{number: 400-889-5558, <fact>, hint: {zh, en}, note: {zh, en}}]
       general:      [{number: "95558", <fact>}]
+      vip:          [{number: …, <fact>, note: {zh, en}}]   # optional; VIP-only lines, listed apart
       former:       [{number: …, <fact>, note: {zh, en}}]   # optional; shown without a link
     apps: [{name: 动卡空间, kind: card_app, <fact>}]     # kind: card_app or main_app
     official_page: {url: https://…, <fact>, note: {zh, en}}
@@ -133,7 +134,7 @@ TOP_KEYS = (
 SOURCE_KEYS = ({"label"}, {"url"})
 NAMES_KEYS = ({"zh_short", "zh_full", "en_official", "en_short"}, set())
 NAME_KEYS = ({"text"} | FACT_KEYS - {"publish"}, {"publish"})
-PHONES_KEYS = ({"card_service", "general"}, {"former"})
+PHONES_KEYS = ({"card_service", "general"}, {"vip", "former"})
 PHONE_KEYS = ({"number"} | FACT_KEYS - {"publish"}, {"publish", "hint", "note"})
 FORMER_KEYS = ({"number"} | FACT_KEYS - {"publish"}, {"publish", "note"})
 APP_KEYS = ({"name", "kind"} | FACT_KEYS - {"publish"}, {"publish", "note"})
@@ -590,6 +591,7 @@ class _Check:
         for group, keys, minimum in (
             ("card_service", PHONE_KEYS, 1),
             ("general", PHONE_KEYS, 1),
+            ("vip", PHONE_KEYS, 0),
             ("former", FORMER_KEYS, 0),
         ):
             if group not in phones:

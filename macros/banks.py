@@ -51,6 +51,8 @@ T = {
         "phones": "电话",
         "card_service": "信用卡中心",
         "general": "全行客服",
+        "vip": "VIP 专线",
+        "vip_note": "只接待银行的 VIP 客户；普通持卡人请打信用卡中心电话",
         "former": "旧号码",
         "also_general": "也是全行客服电话",
         "numbers_secondary": "号码会变。这些号码来自第三方资料（见页尾的来源），我们还没有在银行官网上逐一核对。打电话前，可以先在{page}上看一眼。",
@@ -71,16 +73,17 @@ T = {
         "dated_note": "注意：下面是 {date}前后的资料，现在可能已经变了。",
         "unknown": "我们不知道的事",
         "unknown_intro": "下面这些，我们没有找到可靠来源。请不要相信网上对这些问题说得很肯定的文章。",
-        "sources": "来源和核对日期",
-        "sources_intro": "每条信息来自哪里、可信度如何、什么时候核对的。发现错误，请看{page}里的报告方法。",
+        "sources": "来源和本站整理日期",
+        "sources_intro": "每条信息来自哪里、可信度如何、本站什么时候整理的。“本站整理日期”是我们整理这条信息的日期，不是银行确认它仍然有效的日期。发现错误，请看{page}里的报告方法。",
         "sources_page": "“资料来源”页面",
         "col_fact": "信息",
         "col_src": "来源",
         "col_conf": "可信度",
-        "col_date": "核对日期",
+        "col_date": "本站整理日期",
         "row_names": "银行名称（中文、英文）",
         "row_card": "信用卡中心电话 {n}",
         "row_general": "全行客服电话 {n}",
+        "row_vip": "VIP 专线 {n}",
         "row_former": "旧号码 {n}",
         "row_app": "App：{n}",
         "row_page": "官方联系页面的地址",
@@ -107,7 +110,7 @@ T = {
         },
         "term_unknown": "不知道：没有找到足够可靠的来源。",
         "term_status": {"C": "已在银行官方资料上核对", "S": "第三方资料，尚未向银行核实"},
-        "term_checked": "{date} 核对",
+        "term_checked": {"C": "{date} 核对", "S": "本站 {date} 整理"},
         "term_as_of": "资料约为 {date}",
         "term_undated": "来源没有写日期",
         "row_term": "信用卡条款：{n}",
@@ -177,6 +180,8 @@ T = {
         "phones": "Phone numbers",
         "card_service": "Card centre",
         "general": "Bank-wide customer service",
+        "vip": "VIP line",
+        "vip_note": "for the bank's VIP customers only; other cardholders should call the card centre",
         "former": "Older number",
         "also_general": "also the bank-wide customer-service number",
         "numbers_secondary": "Numbers change. These come from third-party sources (listed at the end of this page); we have not yet checked each one on the bank's own website. Before you call, take a look at the {page}.",
@@ -197,16 +202,17 @@ T = {
         "dated_note": "Note: these facts are from around {date} and may have changed.",
         "unknown": "What we don't know",
         "unknown_intro": "We found no reliable source for the points below. Be wary of any article that sounds certain about them.",
-        "sources": "Sources and check dates",
-        "sources_intro": "Where each fact comes from, how sure we are, and when it was checked. To report a mistake, see the {page}.",
+        "sources": "Sources and dates compiled",
+        "sources_intro": "Where each fact comes from, how sure we are, and when this site compiled it. The date compiled is when we wrote the fact down, not a date on which the bank confirmed it is still valid. To report a mistake, see the {page}.",
         "sources_page": "sources page",
         "col_fact": "Fact",
         "col_src": "Source",
         "col_conf": "Confidence",
-        "col_date": "Checked",
+        "col_date": "Date compiled",
         "row_names": "Bank name (Chinese and English)",
         "row_card": "Card-centre number {n}",
         "row_general": "Bank-wide number {n}",
+        "row_vip": "VIP line {n}",
         "row_former": "Older number {n}",
         "row_app": "App: {n}",
         "row_page": "Address of the official contact page",
@@ -236,7 +242,7 @@ T = {
             "C": "checked on the bank's own documents",
             "S": "third-party source, not yet checked with the bank",
         },
-        "term_checked": "checked {date}",
+        "term_checked": {"C": "checked {date}", "S": "compiled by this site {date}"},
         "term_as_of": "figures from about {date}",
         "term_undated": "source undated",
         "row_term": "Card term: {n}",
@@ -337,7 +343,7 @@ def get_bank(bank_id, data_dir=DATA_DIR):
 def numbers(rec, shown_only=True):
     """Every phone number in a record, in display form (all groups, including former)."""
     out = []
-    for group in ("card_service", "general", "former"):
+    for group in ("card_service", "general", "vip", "former"):
         for entry in rec["phones"].get(group, []):
             if not shown_only or is_shown(entry):
                 out.append(str(entry["number"]))
@@ -488,11 +494,18 @@ def render_bank_page(rec, lang, page=None, issues_url=""):
         if str(entry["number"]) not in card_numbers:
             out.append(f"- **{t['general']}**{t['colon']}{_phone_line(entry, lang)}")
             src.cite(t["row_general"].format(n=entry["number"]), entry)
+    vip = _shown(rec["phones"].get("vip", []))
+    for entry in vip:
+        # The "VIP only" warning comes first: it is what stops an ordinary cardholder calling.
+        bits = [t["vip_note"]] + ([entry["note"][lang]] if entry.get("note") else [])
+        line = tel(entry["number"]) + t["paren"].format(("；" if lang == "zh" else "; ").join(bits))
+        out.append(f"- **{t['vip']}**{t['colon']}{line}")
+        src.cite(t["row_vip"].format(n=entry["number"]), entry)
     for entry in _shown(rec["phones"].get("former", [])):
         note = t["paren"].format(entry["note"][lang]) if entry.get("note") else ""
         out.append(f"- {t['former']}{t['colon']}{entry['number']}{note}")
         src.cite(t["row_former"].format(n=entry["number"]), entry)
-    phone_facts = card + general + _shown(rec["phones"].get("former", []))
+    phone_facts = card + general + vip + _shown(rec["phones"].get("former", []))
     key = "numbers_confirmed" if all(f["confidence"] == "C" for f in phone_facts) else "numbers_secondary"
     out += ["", t[key].format(page=official_link), ""]
 
@@ -579,7 +592,7 @@ def shown_terms(rec):
 
 def _term_status(term, lang):
     t = _t(lang)
-    bits = [t["term_status"][term["confidence"]], t["term_checked"].format(date=term["checked"])]
+    bits = [t["term_status"][term["confidence"]], t["term_checked"][term["confidence"]].format(date=term["checked"])]
     bits.append(t["term_as_of"].format(date=_as_of(term["as_of"], lang)) if term.get("as_of") else t["term_undated"])
     return _t(lang)["term_sep"].join(bits)
 

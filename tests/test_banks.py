@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from macros import bank_schema
 from macros.bank_schema import is_shown, read_yaml, validate, validate_files
+from macros.banks import render_bank_page
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "banks"
@@ -229,7 +230,7 @@ def test_unknown_key_is_rejected_with_a_suggestion():
     messages = _broken(change)
     assert (
         "data/banks/citic.yml: phones has an unknown key 'card_servise' (did you mean "
-        "'card_service'?); allowed keys: card_service, former, general"
+        "'card_service'?); allowed keys: card_service, former, general, vip"
     ) in messages
     assert "data/banks/citic.yml: phones is missing the key 'card_service'" in messages
 
@@ -471,8 +472,8 @@ def test_every_published_number_is_on_both_pages_and_hidden_facts_are_not(pages,
     rec = RECORDS[bank_id]
     for lang in ("zh", "en"):
         page = pages[bank_id, lang]
-        for group in ("card_service", "general"):
-            for entry in rec["phones"][group]:
+        for group in ("card_service", "general", "vip"):
+            for entry in rec["phones"].get(group, []):
                 if is_shown(entry):
                     assert f"tel:{_digits(entry['number'])}" in page.links, (lang, entry["number"])
         for entry in rec["phones"].get("former", []):
@@ -486,6 +487,40 @@ def test_every_published_number_is_on_both_pages_and_hidden_facts_are_not(pages,
         ]
         for text in hidden:
             assert text not in page.body, (lang, text)
+
+
+@pytest.mark.parametrize("bank_id, vip", [("icbc", "400-669-5588"), ("cib", "400-889-5561")])
+def test_vip_lines_are_listed_apart_from_the_card_centre(bank_id, vip):
+    """A VIP-only number is never offered as the card centre, in the text or in the kit's phone."""
+    rec = RECORDS[bank_id]
+    assert vip not in [str(e["number"]) for e in rec["phones"]["card_service"]]
+    for lang, label, card, warning in (
+        ("zh", "VIP 专线", "信用卡中心", "普通持卡人请打信用卡中心电话"),
+        ("en", "VIP line", "Card centre", "other cardholders should call the card centre"),
+    ):
+        lines = render_bank_page(rec, lang).splitlines()
+        vip_lines = [line for line in lines if vip in line and line.startswith("- ")]
+        assert len(vip_lines) == 1, (lang, vip_lines)
+        assert vip_lines[0].startswith(f"- **{label}**") and warning in vip_lines[0], (lang, vip_lines)
+        assert not [line for line in lines if line.startswith(f"- **{card}**") and vip in line], lang
+        assert vip not in render_bank_page(rec, lang).split("\n\n", 3)[1]  # not in the first sentence
+
+
+def test_no_card_centre_entry_is_a_vip_line():
+    for bank_id, rec in RECORDS.items():
+        for entry in rec["phones"]["card_service"]:
+            note = entry.get("note", {})
+            assert "VIP" not in note.get("zh", "") + note.get("en", ""), (bank_id, entry["number"])
+
+
+@pytest.mark.parametrize("bank_id", sorted(RECORDS))
+def test_dates_of_unchecked_facts_read_as_compiled_not_checked(bank_id):
+    """No bank fact is checked on an official source yet: the date column must not say 核对/checked."""
+    rec = RECORDS[bank_id]
+    assert all(f.get("confidence") != "C" for f in _shown_facts(rec))
+    zh, en = render_bank_page(rec, "zh"), render_bank_page(rec, "en")
+    assert "| 本站整理日期 |" in zh and "核对日期" not in zh and " 核对；" not in zh
+    assert "| Date compiled |" in en and "| Checked |" not in en and "checked 20" not in en
 
 
 def test_weak_facts_are_not_shown(pages):
