@@ -96,7 +96,10 @@ def test_negotiation_policy_is_unknown_for_every_bank():
 
 def test_seed_banks_keep_their_sourced_menu_hint_and_numbers():
     ceb = RECORDS["ceb"]["phones"]["card_service"][0]
-    assert (str(ceb["number"]), ceb["hint"]["zh"], ceb["hint"]["en"]) == ("95595", "接通后按 8", "then press 8")
+    assert str(ceb["number"]) == "95595"
+    # "press 8" has a single source: the hint gives the key and says it is not confirmed (review m4).
+    assert ceb["hint"]["zh"].startswith("接通后按 8") and "没有确认" in ceb["hint"]["zh"]
+    assert ceb["hint"]["en"].startswith("then press 8") and "not confirmed" in ceb["hint"]["en"]
     assert [str(e["number"]) for e in RECORDS["citic"]["phones"]["card_service"]] == ["400-889-5558"]
     assert [str(e["number"]) for e in RECORDS["spdb"]["phones"]["card_service"]] == ["400-820-8788", "021-3878-4988"]
 
@@ -521,6 +524,21 @@ def test_dates_of_unchecked_facts_read_as_compiled_not_checked(bank_id):
     zh, en = render_bank_page(rec, "zh"), render_bank_page(rec, "en")
     assert "| 本站整理日期 |" in zh and "核对日期" not in zh and " 核对；" not in zh
     assert "| Date compiled |" in en and "| Checked |" not in en and "checked 20" not in en
+
+
+def test_no_published_fact_rests_on_a_single_source_except_the_flagged_ceb_line():
+    """The research sheet's rule: one source is [W], and [W] is never shown (review m4)."""
+    for bank_id, rec in RECORDS.items():
+        facts = [
+            *(e for g in rec["phones"].values() for e in g),
+            *rec["apps"],
+        ]
+        for fact in facts:
+            if not is_shown(fact) or len(fact["sources"]) > 1:
+                continue
+            label = fact.get("number") or fact.get("name")
+            assert (bank_id, str(label)) == ("ceb", "95595"), (bank_id, label, fact["sources"])
+            assert "not confirmed" in fact["hint"]["en"] and "没有确认" in fact["hint"]["zh"]
 
 
 def test_weak_facts_are_not_shown(pages):

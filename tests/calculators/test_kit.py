@@ -221,8 +221,9 @@ def test_dialling_hint_goes_with_the_number():
     """Everbright's card line is 95595 then 8: the script must say so, in each language."""
     inputs = dict(THREE_CARDS, cards=[{"bank": "ceb", "balance_yuan": "10000"}])
     r = run_kit(inputs)["result"]
-    assert "95595（接通后按 8）" in texts(r, "script", "ceb", "zh")
-    assert "95595 (then press 8)" in texts(r, "script", "ceb", "en")
+    # The key has a single source, so the hint also says it is unconfirmed (review m4).
+    assert "95595（接通后按 8；" in texts(r, "script", "ceb", "zh")
+    assert "95595 (then press 8; " in texts(r, "script", "ceb", "en")
 
 
 def test_the_letter_asks_for_what_the_issue_lists(result):
