@@ -603,9 +603,31 @@ def test_links_from_bank_pages_reach_pages_in_the_same_language(built_site, page
 
 def test_seed_corrections_are_on_both_seed_bank_pages(pages):
     for bank_id in ("citic", "spdb"):
-        assert "《人民合同法》" in pages[bank_id, "zh"].body and "可以" in pages[bank_id, "zh"].body
-        assert "No such law exists" in pages[bank_id, "en"].body
+        assert "可以" in pages[bank_id, "zh"].body
         assert "may agree, not that it must" in pages[bank_id, "en"].body
+    # The 《人民合同法》 claim is in the seed's SPDB section, not its CITIC one (review m11).
+    assert "《人民合同法》" in pages["spdb", "zh"].body and "No such law exists" in pages["spdb", "en"].body
+    assert "《人民合同法》" not in pages["citic", "zh"].body and "No such law exists" not in pages["citic", "en"].body
+
+
+def test_citic_page_corrects_what_the_seed_says_about_citic(pages):
+    """Review m11: the seed's CITIC section promises a good credit record and email/online-chat channels."""
+    zh, en = pages["citic", "zh"].body, pages["citic", "en"].body
+    assert "维护良好的信用记录" in zh and "不会删除已经产生的逾期记录" in zh and "第十六条" in zh
+    assert "keeps a good credit record" in en and "does not delete overdue marks" in en and "Article 16" in en
+    assert "电子邮件" in zh and "在线客服" in zh and "有来源的做法只有打信用卡中心电话" in zh
+    assert "by email" in en and "online chat" in en and "The only sourced route is to call the card centre" in en
+
+
+def test_spdb_page_answers_the_seed_question_first(pages):
+    """Review m12: the page says at the top whether SPDB negotiates, before any correction."""
+    zh, en = pages["spdb", "zh"].body, pages["spdb", "en"].body
+    answer_zh = "第七十条对浦发同样适用"
+    answer_en = "applies to SPDB as it does to any other bank"
+    assert answer_zh in zh and zh.index(answer_zh) < zh.index("《人民合同法》")
+    assert "没有义务同意" in zh and "没有公开资料" in zh
+    assert answer_en in en and en.index(answer_en) < en.index("No such law exists")
+    assert "does not have to" in en and "no public source says" in en
 
 
 def test_spdb_instalment_terms_are_dated(pages):
