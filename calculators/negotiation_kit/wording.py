@@ -489,10 +489,10 @@ TOO_LITTLE = (
 EXPLAIN = (
     "你每月大约能拿出 ${capacity} 还 ${bank_count} 家银行共 ${total} 的信用卡欠款。下面的方案每月合计还 ${monthly}，"
     "最长 ${n} 期，并申请停止计息：这是你提出的申请，银行可以同意，也可以不同意。"
-    "如果再拖 3 个月不还，估计要多付约 ${nothing}。",
+    "如果从今天起再拖 3 个月不还，估计要多付约 ${nothing}。",
     "You can pay about ${capacity} a month towards ${total} of card debt at ${bank_count} ${banks_word}. "
     "The plans below ask for ${monthly} a month in all, for at most ${n} months, with interest stopped: that is "
-    "what you ask for, the bank may agree or not. Three more months of doing nothing would add about ${nothing}.",
+    "what you ask for, the bank may agree or not. Three more months of doing nothing, counted from today, would add about ${nothing}.",
 )
 
 #: Added to the paragraph when a plan does not clear its debt. Names: $count
