@@ -170,8 +170,9 @@ def test_three_cards_two_banks_give_letters_and_scripts_with_the_right_figures(s
         for figure in (plan["debt_yuan"], plan["share_yuan"], plan["payment_yuan"], exp["capacity_yuan"]):
             assert fmt.yuan(figure, "zh") in letter
         assert "李小梅" in letter and "母亲住院" in letter and "2027年2月10日" in letter
-    # Everbright's card line needs "press 8": the script says so.
-    assert "95595（接通后按 8）" in session.doc_text("script-ceb-zh")
+    # Everbright's card line needs "press 8" (one source only): the script says so, and says it is unconfirmed.
+    ceb_script = session.doc_text("script-ceb-zh")
+    assert "95595（接通后按 8；" in ceb_script and "没有确认" in ceb_script
     assert page.get_attribute('[data-output="capacity_yuan"]', "data-value") == str(exp["capacity_yuan"])
     # The reader's data never travels in a link: no "copy link" button on the kit.
     assert not page.locator('[data-calculator="negotiation_kit"] [data-action="share"]').is_visible()
