@@ -110,7 +110,8 @@ worker.onmessage = (event) => {
   }
 };
 worker.postMessage({ type: "init", runtime: abs("runtime"), stdlib: q.get("stdlib") ? abs("stdlib") : "",
-                     package: abs("package"), warm: request });
+                     package: abs("package") });
+worker.postMessage({ type: "warm", request });
 </script></body></html>
 """
 

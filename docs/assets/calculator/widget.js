@@ -19,6 +19,11 @@
  * or the previous start in this tab seems to have crashed it (a sessionStorage marker written
  * before the start and cleared after).
  *
+ * On calculator pages this script is loaded from the top of <head> (async), so it starts the worker
+ * before the rest of the page is parsed (the boot tag carries the runtime's URLs), and binds the
+ * widgets once the document is parsed. Where it is loaded further down (the kit), the first
+ * widget starts the worker.
+ *
  * Inputs go into the URL fragment (#field=value&...) so a link reproduces the result; the fragment
  * is never sent to a server. data-fragment="off" on the root turns this off for that widget.
  *
@@ -88,6 +93,14 @@ function saveData() {
   return !!(c && c.saveData);
 }
 
+/** The runtime's URLs from an element's data-* attributes (a widget root or the boot tag). */
+function runtimeUrls(el) {
+  const url = (attr) => new URL(el.getAttribute("data-" + attr), document.baseURI).href;
+  let stdlib = el.hasAttribute("data-stdlib") ? url("stdlib") : "";
+  if (test("bad-stdlib")) stdlib = url("stdlib") + ".missing";
+  return { worker: url("worker"), runtime: url("runtime"), stdlib: stdlib, package: url("package") };
+}
+
 /* ---------------------------------------------------------------------------------------------
  * The runtime: one module worker per page, shared by the page's widgets.
  */
@@ -98,20 +111,20 @@ const runtime = {
   callbacks: {},
   nextId: 1,
   timer: null,
-  start(config) {
-    if (this.state === "ready") return Promise.resolve();
-    if (this.state === "failed") return Promise.reject(new Error(this.reason || "failed"));
-    const promise = new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
-    if (this.state === "loading") return promise;
+  // Creates the worker and starts loading Pyodide. Called early, from <head>, on calculator
+  // pages (see BOOT below), else by the first widget's start.
+  boot(urls) {
+    if (this.state !== "idle") return;
     this.state = "loading";
+    this.warmSent = false;
     storage("set", String(Date.now()));
     const timeout = test("timeout") ? 1 : READY_TIMEOUT_MS;
     this.timer = window.setTimeout(() => this.fail("timeout"), timeout);
     try {
-      this.worker = new Worker(config.worker, { type: "module" });
+      this.worker = new Worker(urls.worker, { type: "module" });
     } catch (e) {
       this.fail("worker-construct");
-      return promise;
+      return;
     }
     this.worker.onerror = (event) => {
       if (event && event.preventDefault) event.preventDefault();
@@ -121,12 +134,23 @@ const runtime = {
     this.worker.onmessage = (event) => this.receive(event.data || {});
     this.worker.postMessage({
       type: "init",
-      runtime: config.runtime,
-      stdlib: config.stdlib,
-      package: config.package,
-      warm: config.warm,
+      runtime: urls.runtime,
+      stdlib: urls.stdlib,
+      package: urls.package,
       fail: test("worker-error"),
     });
+  },
+  // Resolves when the worker is ready. config: the runtime's URLs (used if not booted yet) and
+  // warm, the page's own request: the worker runs it once before it says "ready".
+  start(config) {
+    if (this.state === "ready") return Promise.resolve();
+    if (this.state === "failed") return Promise.reject(new Error(this.reason || "failed"));
+    const promise = new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    if (this.state === "idle") this.boot(config);
+    if (this.worker && typeof config.warm === "string" && !this.warmSent) {
+      this.warmSent = true;
+      this.worker.postMessage({ type: "warm", request: config.warm });
+    }
     return promise;
   },
   receive(msg) {
@@ -209,10 +233,6 @@ Widget.prototype.setStatus = function (text, busy) {
   this.root.classList.toggle("calc-busy", !!busy);
 };
 
-Widget.prototype.url = function (attr) {
-  return new URL(this.root.getAttribute("data-" + attr), document.baseURI).href;
-};
-
 Widget.prototype.serialize = function () {
   return formValues(this.form);
 };
@@ -240,9 +260,8 @@ Widget.prototype.init = function () {
     this.markStale();
   }
 
-  if (storage("get")) return this.fallback("crashed-before", true);
-  const problem = featureProblem();
-  if (problem) return this.fallback(problem, false);
+  if (CRASHED_BEFORE) return this.fallback("crashed-before", true);
+  if (PROBLEM) return this.fallback(PROBLEM, false);
 
   if (saveData() && !this.dirty) {
     this.setStatus(this.msg("savedata"), false);
@@ -263,14 +282,9 @@ Widget.prototype.start = function () {
   const self = this;
   this.setState("loading");
   this.setStatus(this.msg(this.dirty ? "loading-stale" : "loading"), true);
-  return runtime.start({
-    worker: this.url("worker"),
-    runtime: this.url("runtime"),
-    stdlib: TEST_FLAGS.indexOf("bad-stdlib") >= 0 ? this.url("stdlib") + ".missing"
-      : (this.root.hasAttribute("data-stdlib") ? this.url("stdlib") : ""),
-    package: this.url("package"),
-    warm: this.request(),
-  }).then(() => {
+  const config = runtimeUrls(this.root);
+  config.warm = this.request();
+  return runtime.start(config).then(() => {
     self.setState("ready");
     self.setStatus(self.msg("ready"), false);
     self.root.querySelectorAll('[data-action="share"], [data-action="csv"], [data-action="add-row"], [data-action="remove-row"]')
@@ -639,6 +653,24 @@ window.addEventListener("afterprint", () => {
   document.querySelectorAll(".calc-print-target").forEach((el) => el.classList.remove("calc-print-target"));
 });
 
-document.querySelectorAll("[data-calculator][data-state]").forEach((root) => {
-  new Widget(root).init();
-});
+/* ---------------------------------------------------------------------------------------------
+ * Start. Decided once per page: a start that crashed the tab before (its marker is still in
+ * sessionStorage) or a browser that fails the feature checks keeps the server-rendered results.
+ */
+const CRASHED_BEFORE = !!storage("get");
+const PROBLEM = featureProblem();
+
+// On calculator pages this script is the first in <head> (macros/calculator_pages.head_loader)
+// and its tag carries the runtime's URLs: start the worker now, before the page is parsed, so
+// Pyodide downloads and compiles while the browser lays out the page. Not with save-data: then
+// the widget waits for the reader.
+const BOOT = document.querySelector("script[data-boot]");
+if (BOOT && !CRASHED_BEFORE && !PROBLEM && !saveData()) runtime.boot(runtimeUrls(BOOT));
+
+function bindWidgets() {
+  document.querySelectorAll("[data-calculator][data-state]").forEach((root) => {
+    new Widget(root).init();
+  });
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindWidgets);
+else bindWidgets();
