@@ -98,19 +98,21 @@ def fold(line: str) -> str:
     >>> fold("X:" + "还" * 30).split("\\r\\n ")[0].encode()[:2], [len(p.encode()) <= 75 for p in fold("X:" + "还" * 30).split("\\r\\n")]
     (b'X:', [True, True])
     """
-    out: list[str] = []
-    current, size = "", 0
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        # The first line holds 75 octets; continuation lines start with a space, so 74 more.
-        limit = 75 if not out else 74
-        if size + n > limit:
-            out.append(current)
-            current, size = "", 0
-        current += ch
-        size += n
-    out.append(current)
-    return "\r\n ".join(out)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    # Work on the octets: cut at most 75 (then 74, after the leading space) octets in, moved back
+    # to the start of a character (UTF-8 continuation octets are 0b10xxxxxx).
+    parts: list[str] = []
+    start, limit = 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74
+    parts.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(parts)
 
 
 def _summary(event: dict) -> str:
