@@ -171,16 +171,23 @@ def calendar_ics(events: list, stamp: datetime.datetime | None = None, name: dic
     out = [fold(line) + "\r\n" for line in lines]
     # A calendar holds hundreds of events (the kit: up to 60 payments at each of 15 banks) and is
     # made again on every keystroke, so what repeats is made once: each amount's wording, each
-    # description (one per bank phone), and the lines that are the same in every event.
+    # description (one per bank phone), each day's dates, and the lines that are the same in every event.
     amounts: dict = {}
     descriptions: dict = {}
-    one_day = datetime.timedelta(days=1)
+    days: dict = {}
     stamp_line = f"DTSTAMP:{dtstamp}\r\n"
     between = f"TRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P{REMINDER_DAYS}D\r\n"
     for e in events:
         day = e["date"]
-        key = f"{day.isoformat()}|{e['payee']['en']}|{e['number']}|{e['count']}|{e['amount_yuan']}"
-        uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@plan-calendar.invalid"
+        dated = days.get(day)
+        if dated is None:
+            nxt = day + datetime.timedelta(days=1)
+            dated = days[day] = (
+                day.isoformat(),
+                f"DTSTART;VALUE=DATE:{_ics_date(day)}\r\nDTEND;VALUE=DATE:{_ics_date(nxt)}\r\n",
+            )
+        key = f"{dated[0]}|{e['payee']['en']}|{e['number']}|{e['count']}|{e['amount_yuan']}"
+        uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
         summary = escape_text(_summary(e, amounts))
         phone = e.get("phone")
         description = descriptions.get(phone)
@@ -188,16 +195,15 @@ def calendar_ics(events: list, stamp: datetime.datetime | None = None, name: dic
             description = descriptions[phone] = fold(f"DESCRIPTION:{escape_text(_description(e))}") + "\r\n"
         # The fixed lines (and UID, DTSTART, DTEND: under 75 octets) need no folding.
         out += [
-            "BEGIN:VEVENT\r\n",
-            f"UID:{uid}\r\n",
+            f"BEGIN:VEVENT\r\nUID:{uid}@plan-calendar.invalid\r\n",
             stamp_line,
-            f"DTSTART;VALUE=DATE:{_ics_date(day)}\r\n",
-            f"DTEND;VALUE=DATE:{_ics_date(day + one_day)}\r\n",
-            fold(f"SUMMARY:{summary}") + "\r\n",
+            dated[1],
+            fold(f"SUMMARY:{summary}"),
+            "\r\n",
             description,
             between,
-            fold(f"DESCRIPTION:{summary}") + "\r\n",
-            "END:VALARM\r\nEND:VEVENT\r\n",
+            fold(f"DESCRIPTION:{summary}"),
+            "\r\nEND:VALARM\r\nEND:VEVENT\r\n",
         ]
     out.append("END:VCALENDAR\r\n")
     return "".join(out)

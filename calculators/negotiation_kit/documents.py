@@ -70,7 +70,13 @@ def fill(text: str, values: dict) -> str:
     >>> fill("每月 ${payment}，共 $n 期，$$", {"payment": "1,500.00 元", "n": 60})
     '每月 1,500.00 元，共 60 期，$'
     """
-    return "".join(str(values[p]) if is_name else p for is_name, p in _parts(text))
+    return _format_string(text).format_map(values)
+
+
+@lru_cache(maxsize=None)
+def _format_string(text: str) -> str:
+    """``text`` as a ``str.format`` string (made once per text: :func:`fill` runs thousands of times a keystroke)."""
+    return "".join("{" + p + "!s}" if is_name else p.replace("{", "{{").replace("}", "}}") for is_name, p in _parts(text))
 
 
 def date_text(d: datetime.date, lang: str) -> str:
@@ -91,18 +97,38 @@ def _yuan(x, lang: str) -> str:
 def _blocks(spec: tuple, lang: str, values: dict, flags: dict, cards: list | None = None) -> list:
     """The blocks of ``spec`` that apply (``when``), in ``lang``, filled in."""
     out: list = []
-    for entry in spec:
-        kind, texts, when = entry[0], entry[1:3], entry[3] if len(entry) > 3 else None
-        # Several conditions separated by spaces must all hold.
-        if when is not None and any(bool(flags[w.lstrip("!")]) == w.startswith("!") for w in when.split()):
+    i = _i(lang)
+    for kind, texts, conditions in _compiled(spec):
+        if any(bool(flags[name]) == negated for name, negated in conditions):
             continue
         if kind == "cards":
             out.extend(["li", line] for line in cards or [])
             continue
-        text = texts[_i(lang)]
+        text = texts[i]
         if text is not None:
             out.append([kind, fill(text, values)])
     return out
+
+
+_COMPILED: dict = {}
+
+
+def _compiled(spec: tuple) -> list:
+    """``spec``'s entries as ``(kind, (zh, en), conditions)``, a condition being ``(flag, negated)``.
+
+    ``when`` is read once per spec, not on every keystroke: several conditions separated by
+    spaces must all hold, and ``!flag`` means the flag must be false.
+    """
+    cached = _COMPILED.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    entries = []
+    for entry in spec:
+        when = entry[3] if len(entry) > 3 else None
+        conditions = tuple((w.lstrip("!"), w.startswith("!")) for w in when.split()) if when is not None else ()
+        entries.append((entry[0], entry[1:3], conditions))
+    _COMPILED[id(spec)] = (spec, entries)
+    return entries
 
 
 def _doc(kit: dict, doc_id: str, kind: str, lang: str, bank: str | None, title: str, blocks: list) -> dict:
