@@ -453,6 +453,19 @@ def _shown(value, kind: str, lang: str, table: bool = False) -> str:
     return str(value)
 
 
+def _table_cell(value, kind: str, lang: str) -> str:
+    """A table cell's text, escaped: ``escape(_shown(value, kind, lang, table=True))``.
+
+    The common cells (money already to the fen, whole counts) take a short way to the same text.
+    """
+    if type(value) is Decimal:
+        if kind == "money" and value.is_finite() and value.as_tuple().exponent == -2:
+            return f"{value:,.2f}"
+    elif type(value) is int and kind in ("count", "days"):
+        return f"{value:,}"
+    return escape(_shown(value, kind, lang, table=True))
+
+
 def _column_header(col, lang: str) -> str:
     label = _t(col.label, lang)
     if col.kind == "money":
@@ -494,18 +507,25 @@ def _table_html(calc, result: dict, lang: str) -> str:
     head = "".join(
         f'<th scope="col" class="calc-col-{c.kind}">{escape(_column_header(c, lang))}</th>' for c in table.columns
     )
+    # Up to 400 rows of several columns on every keystroke: each column's tags are made once.
+    columns = [
+        (
+            c.key,
+            c.kind,
+            f'<th scope="row" class="calc-col-{c.kind}">' if j == 0 else f'<td class="calc-col-{c.kind}">',
+            "</th>" if j == 0 else "</td>",
+        )
+        for j, c in enumerate(table.columns)
+    ]
     body = []
     for row in shown:
         if not isinstance(row, dict):
             continue
-        cells = []
-        for j, c in enumerate(table.columns):
-            text = escape(_shown(row.get(c.key), c.kind, lang, table=True))
-            if j == 0:
-                cells.append(f'<th scope="row" class="calc-col-{c.kind}">{text}</th>')
-            else:
-                cells.append(f'<td class="calc-col-{c.kind}">{text}</td>')
-        body.append(f"<tr>{''.join(cells)}</tr>")
+        cells = ["<tr>"]
+        for key, kind, open_tag, close_tag in columns:
+            cells += (open_tag, _table_cell(row.get(key), kind, lang), close_tag)
+        cells.append("</tr>")
+        body.append("".join(cells))
     note = ""
     if len(rows) > len(shown):
         note = f'<p class="calc-note">{escape(_ui("rows_shown", lang, shown=len(shown), total=len(rows)))}</p>'
@@ -607,8 +627,10 @@ def _chart_html(calc, result: dict, lang: str) -> str:
     plot_w = Decimal(_W - _ML - _MR)
     plot_h = Decimal(_H - _MT - _MB)
 
+    margin_top, span_y = Decimal(_MT), top - bottom
+
     def y_of(v: Decimal) -> Decimal:
-        return Decimal(_MT) + (top - v) / (top - bottom) * plot_h
+        return margin_top + (top - v) / span_y * plot_h
 
     parts = []
     # Horizontal grid and y labels.
@@ -655,12 +677,15 @@ def _chart_html(calc, result: dict, lang: str) -> str:
         x_lo, x_hi = min(xs), max(xs)
         span = (x_hi - x_lo) or Decimal(1)
 
+        margin_left = Decimal(_ML)
+
         def x_of(xv: Decimal) -> Decimal:
-            return Decimal(_ML) + (xv - x_lo) / span * plot_w
+            return margin_left + (xv - x_lo) / span * plot_w
 
         for si, s in enumerate(values):
-            pts = [(x_of(xs[i]), y_of(v)) for i, (_, v) in enumerate(s) if v is not None]
-            pts = _thin(pts, MAX_CHART_POINTS)
+            # Thin before placing: only the points drawn are worked out.
+            kept = _thin([(i, v) for i, (_, v) in enumerate(s) if v is not None], MAX_CHART_POINTS)
+            pts = [(x_of(xs[i]), y_of(v)) for i, v in kept]
             if not pts:
                 continue
             coords = " ".join(f"{_q(px)},{_q(py)}" for px, py in pts)
