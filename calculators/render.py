@@ -151,6 +151,8 @@ def _dec(value) -> Decimal | None:
     """A Decimal from a JSON-ish value (strings, ints, Decimal); None when it is not a number."""
     if type(value) is Decimal:  # the common case, on every table cell
         return value if value.is_finite() else None
+    if type(value) is int:  # chart x values (months)
+        return Decimal(value)
     if value is None or isinstance(value, bool) or isinstance(value, float):
         return None
     try:
@@ -456,12 +458,9 @@ def _shown(value, kind: str, lang: str, table: bool = False) -> str:
 def _table_cell(value, kind: str, lang: str) -> str:
     """A table cell's text, escaped: ``escape(_shown(value, kind, lang, table=True))``.
 
-    The common cells (money already to the fen, whole counts) take a short way to the same text.
+    Whole counts take a short way to the same text (money cells are written in :func:`_table_html`).
     """
-    if type(value) is Decimal:
-        if kind == "money" and value.is_finite() and value.as_tuple().exponent == -2:
-            return f"{value:,.2f}"
-    elif type(value) is int and kind in ("count", "days"):
+    if type(value) is int and kind in ("count", "days"):
         return f"{value:,}"
     return escape(_shown(value, kind, lang, table=True))
 
@@ -523,7 +522,12 @@ def _table_html(calc, result: dict, lang: str) -> str:
             continue
         cells = ["<tr>"]
         for key, kind, open_tag, close_tag in columns:
-            cells += (open_tag, _table_cell(row.get(key), kind, lang), close_tag)
+            value = row.get(key)
+            if kind == "money" and type(value) is Decimal and value.is_finite():
+                text = fmt.number(value, 2)  # most cells: as _shown writes them, with nothing to escape
+            else:
+                text = _table_cell(value, kind, lang)
+            cells += (open_tag, text, close_tag)
         cells.append("</tr>")
         body.append("".join(cells))
     note = ""
@@ -548,8 +552,12 @@ _TENTH = Decimal("0.1")
 
 
 def _q(d: Decimal) -> str:
-    """A coordinate: one decimal place."""
-    return _plain(d.quantize(_TENTH, rounding=ROUND_HALF_UP))
+    """A coordinate: one decimal place, without a trailing ``.0`` (as :func:`_plain` writes it)."""
+    q = d.quantize(_TENTH, rounding=ROUND_HALF_UP)
+    if not q:
+        return "0"
+    s = format(q, "f")
+    return s[:-2] if s.endswith(".0") else s
 
 
 def _nice_step(span: Decimal, ticks: int = 4) -> Decimal:
@@ -824,6 +832,8 @@ def result_csv(name: str, result: dict, lang: str) -> str:
             v = row.get(c.key)
             if v is None:
                 out.append("")
+            elif type(v) is Decimal and c.kind not in ("rate", "text"):
+                out.append(format(v, "f"))  # what _machine gives, the short way (most cells)
             elif c.kind == "rate" and _dec(v) is not None:
                 out.append(fmt.pct(_dec(v), lang, 4))
             elif c.kind == "text":
