@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from html import escape
 
 import calculators
@@ -589,9 +590,14 @@ def _axis_label(d: Decimal, kind: str, lang: str) -> str:
 def _thin(points: list, limit: int) -> list:
     if len(points) <= limit:
         return points
-    step = Decimal(len(points) - 1) / (limit - 1)
-    idx = sorted({int((step * i).to_integral_value(rounding=ROUND_HALF_UP)) for i in range(limit)})
-    return [points[i] for i in idx]
+    return [points[i] for i in _thin_indices(len(points), limit)]
+
+
+@lru_cache(maxsize=64)
+def _thin_indices(count: int, limit: int) -> tuple:
+    """Which of ``count`` points :func:`_thin` keeps (the same for every series of a chart)."""
+    step = Decimal(count - 1) / (limit - 1)
+    return tuple(sorted({int((step * i).to_integral_value(rounding=ROUND_HALF_UP)) for i in range(limit)}))
 
 
 def _series_kind(calc, key: str) -> str:
@@ -690,13 +696,21 @@ def _chart_html(calc, result: dict, lang: str) -> str:
         def x_of(xv: Decimal) -> Decimal:
             return margin_left + (xv - x_lo) / span * plot_w
 
+        x_texts: dict = {}
+
+        def x_text(i: int) -> str:
+            """Point ``i``'s x coordinate, worked out once for all the series."""
+            text = x_texts.get(i)
+            if text is None:
+                text = x_texts[i] = _q(x_of(xs[i]))
+            return text
+
         for si, s in enumerate(values):
             # Thin before placing: only the points drawn are worked out.
             kept = _thin([(i, v) for i, (_, v) in enumerate(s) if v is not None], MAX_CHART_POINTS)
-            pts = [(x_of(xs[i]), y_of(v)) for i, v in kept]
-            if not pts:
+            if not kept:
                 continue
-            coords = " ".join(f"{_q(px)},{_q(py)}" for px, py in pts)
+            coords = " ".join(f"{x_text(i)},{_q(y_of(v))}" for i, v in kept)
             parts.append(f'<polyline class="calc-line calc-series-{si}" fill="none" points="{coords}"/>')
         # x ticks: about six, at "nice" values for numeric x, else first/last labels.
         if numeric_x:
@@ -833,7 +847,10 @@ def result_csv(name: str, result: dict, lang: str) -> str:
             if v is None:
                 out.append("")
             elif type(v) is Decimal and c.kind not in ("rate", "text"):
-                out.append(format(v, "f"))  # what _machine gives, the short way (most cells)
+                # What _machine gives (format(v, "f")), the short way for most cells: str() is the
+                # same text unless it uses an exponent.
+                text = str(v)
+                out.append(format(v, "f") if "E" in text else text)
             elif c.kind == "rate" and _dec(v) is not None:
                 out.append(fmt.pct(_dec(v), lang, 4))
             elif c.kind == "text":
