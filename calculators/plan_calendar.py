@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from functools import lru_cache
 
 from . import fmt
 
@@ -72,7 +73,13 @@ def add_months(d: datetime.date, months: int) -> datetime.date:
 
 def due_dates(first: datetime.date, count: int) -> list:
     """The ``count`` monthly due dates from ``first`` (always the day of ``first``, clipped)."""
-    return [add_months(first, k) for k in range(count)]
+    return list(_due_dates(first, count))
+
+
+@lru_cache(maxsize=128)
+def _due_dates(first: datetime.date, count: int) -> tuple:
+    # Made once: the kit asks for the same dates for every bank, on every keystroke.
+    return tuple(add_months(first, k) for k in range(count))
 
 
 def escape_text(text: str) -> str:
@@ -129,6 +136,27 @@ def _summary(event: dict, amounts: dict | None = None) -> str:
     return f"还款 {zh}（{payee['zh']}，第 {n}/{count} 期） / Pay {en} ({payee['en']}, payment {n} of {count})"
 
 
+#: Stands for the payment number while a plan's summary is escaped once (escape_text leaves it alone).
+_NUMBER_SLOT = "\x00"
+
+
+def _escaped_summary(event: dict, amounts: dict, templates: dict) -> str:
+    """``escape_text(_summary(event))``, escaped once per plan and amount rather than per payment.
+
+    The summary is escaped with a slot where the payment number goes, then the number (digits,
+    which need no escaping) is put in each slot; a text that already holds the slot character
+    is escaped the long way.
+    """
+    payee = event["payee"]
+    key = (event["amount_yuan"], payee["zh"], payee["en"], event["count"])
+    parts = templates.get(key)
+    if parts is None:
+        parts = templates[key] = escape_text(_summary({**event, "number": _NUMBER_SLOT}, amounts)).split(_NUMBER_SLOT)
+    if len(parts) != 3:  # the number appears twice (Chinese, English)
+        return escape_text(_summary(event, amounts))
+    return str(event["number"]).join(parts)
+
+
 def _description(event: dict) -> str:
     zh = (
         "按协议还款日还款。如果这一期会晚还，请在还款日之前打电话告诉银行，并请银行书面确认新的安排。"
@@ -173,6 +201,7 @@ def calendar_ics(events: list, stamp: datetime.datetime | None = None, name: dic
     # made again on every keystroke, so what repeats is made once: each amount's wording, each
     # description (one per bank phone), each day's dates, and the lines that are the same in every event.
     amounts: dict = {}
+    summaries: dict = {}
     descriptions: dict = {}
     days: dict = {}
     stamp_line = f"DTSTAMP:{dtstamp}\r\n"
@@ -188,7 +217,7 @@ def calendar_ics(events: list, stamp: datetime.datetime | None = None, name: dic
             )
         key = f"{dated[0]}|{e['payee']['en']}|{e['number']}|{e['count']}|{e['amount_yuan']}"
         uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-        summary = escape_text(_summary(e, amounts))
+        summary = _escaped_summary(e, amounts, summaries)
         phone = e.get("phone")
         description = descriptions.get(phone)
         if description is None:
