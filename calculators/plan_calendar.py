@@ -110,16 +110,16 @@ def fold(line: str) -> str:
         return line
     # Work on the octets: cut at most 75 (then 74, after the leading space) octets in, moved back
     # to the start of a character (UTF-8 continuation octets are 0b10xxxxxx).
-    parts: list[str] = []
+    parts: list[bytes] = []
     start, limit = 0, 75
     while len(data) - start > limit:
         end = start + limit
         while data[end] & 0xC0 == 0x80:
             end -= 1
-        parts.append(data[start:end].decode("utf-8"))
+        parts.append(data[start:end])
         start, limit = end, 74
-    parts.append(data[start:].decode("utf-8"))
-    return "\r\n ".join(parts)
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def _summary(event: dict, amounts: dict | None = None) -> str:
@@ -173,11 +173,6 @@ def _description(event: dict) -> str:
     return zh + "\n\n" + en
 
 
-def _ics_date(day: datetime.date) -> str:
-    """``20270131``: the DATE form (RFC 5545 3.3.4)."""
-    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
-
-
 def calendar_ics(events: list, stamp: datetime.datetime | None = None, name: dict | None = None) -> str:
     """The iCalendar text of ``events``: one all-day VEVENT with a VALARM for each.
 
@@ -213,7 +208,7 @@ def calendar_ics(events: list, stamp: datetime.datetime | None = None, name: dic
             nxt = day + datetime.timedelta(days=1)
             dated = days[day] = (
                 day.isoformat(),
-                f"DTSTART;VALUE=DATE:{_ics_date(day)}\r\nDTEND;VALUE=DATE:{_ics_date(nxt)}\r\n",
+                f"{stamp_line}DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}\r\nDTEND;VALUE=DATE:{nxt.strftime('%Y%m%d')}\r\n",
             )
         key = f"{dated[0]}|{e['payee']['en']}|{e['number']}|{e['count']}|{e['amount_yuan']}"
         uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
@@ -225,8 +220,7 @@ def calendar_ics(events: list, stamp: datetime.datetime | None = None, name: dic
         # The fixed lines (and UID, DTSTART, DTEND: under 75 octets) need no folding.
         out += [
             f"BEGIN:VEVENT\r\nUID:{uid}@plan-calendar.invalid\r\n",
-            stamp_line,
-            dated[1],
+            dated[1],  # DTSTAMP, DTSTART, DTEND
             fold(f"SUMMARY:{summary}"),
             "\r\n",
             description,
