@@ -31,6 +31,7 @@ from .plan import ART70_EN, ART70_ZH, BANKS_BY_ID, bank_name, bank_phone, dec, i
 __all__ = [
     "letter",
     "phone_script",
+    "bank_documents",
     "checklist",
     "warnings",
     "no_capacity_message",
@@ -99,7 +100,7 @@ def _blocks(spec: tuple, lang: str, values: dict, flags: dict, cards: list | Non
     out: list = []
     i = _i(lang)
     for kind, texts, conditions in _compiled(spec):
-        if any(bool(flags[name]) == negated for name, negated in conditions):
+        if conditions and any(bool(flags[name]) == negated for name, negated in conditions):
             continue
         if kind == "cards":
             out.extend(["li", line] for line in cards or [])
@@ -220,8 +221,23 @@ def letter(kit: dict, plan: dict, lang: str) -> dict:
 
     ``kit`` is the kit's result (inputs and totals), ``plan`` one of its ``plans`` rows.
     """
+    return _letter(kit, plan, lang, _plan_values(kit, plan, lang))
+
+
+def phone_script(kit: dict, plan: dict, lang: str) -> dict:
+    """What to say and ask when phoning one bank's card centre, in ``lang``."""
+    return _phone_script(kit, plan, lang, _plan_values(kit, plan, lang))
+
+
+def bank_documents(kit: dict, plan: dict, lang: str) -> tuple:
+    """``(letter(kit, plan, lang), phone_script(kit, plan, lang))``, the plan's figures written once."""
+    values = _plan_values(kit, plan, lang)
+    return _letter(kit, plan, lang, values), _phone_script(kit, plan, lang, values)
+
+
+def _letter(kit: dict, plan: dict, lang: str, plan_values: dict) -> dict:
     i = _i(lang)
-    values = _plan_values(kit, plan, lang) | {
+    values = plan_values | {
         "name": kit.get("name") or wording.NAME_BLANK[i],
         "hardship": _hardship(kit, lang),
         "recovery": _recovery(kit, lang),
@@ -231,10 +247,9 @@ def letter(kit: dict, plan: dict, lang: str) -> dict:
     return _doc(kit, f"letter-{b}-{lang}", "letter", lang, b, wording.LETTER_TITLE[i], blocks)
 
 
-def phone_script(kit: dict, plan: dict, lang: str) -> dict:
-    """What to say and ask when phoning one bank's card centre, in ``lang``."""
+def _phone_script(kit: dict, plan: dict, lang: str, plan_values: dict) -> dict:
     i = _i(lang)
-    values = _plan_values(kit, plan, lang) | {
+    values = plan_values | {
         "name": kit.get("name") or wording.SHORT_NAME_BLANK[i],
         "reason": wording.REASON_SHORT[kit["hardship_reason"]][i],
     }
