@@ -77,7 +77,9 @@ def fill(text: str, values: dict) -> str:
 @lru_cache(maxsize=None)
 def _format_string(text: str) -> str:
     """``text`` as a ``str.format`` string (made once per text: :func:`fill` runs thousands of times a keystroke)."""
-    return "".join("{" + p + "!s}" if is_name else p.replace("{", "{{").replace("}", "}}") for is_name, p in _parts(text))
+    return "".join(
+        "{" + p + "!s}" if is_name else p.replace("{", "{{").replace("}", "}}") for is_name, p in _parts(text)
+    )
 
 
 def date_text(d: datetime.date, lang: str) -> str:
