@@ -187,7 +187,13 @@ def _fen(x) -> int:
 
 def _yuan(fen: int) -> Decimal:
     """Whole fen back to Decimal yuan with 2 places (exact)."""
+    if -_EXACT_FEN < fen < _EXACT_FEN:
+        return Decimal(fen).scaleb(-2)  # already 2 places: the coefficient is kept whole
     return Decimal(fen).scaleb(-2).quantize(_FEN)
+
+
+#: Below this many fen (well inside the 28 digits of the context), scaleb(-2) alone is exact.
+_EXACT_FEN = 10**26
 
 
 def simulate(debts: list, budget, strategy: str, max_months: int = MAX_MONTHS):

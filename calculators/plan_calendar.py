@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from functools import lru_cache
 
 from . import fmt
 
@@ -72,7 +73,13 @@ def add_months(d: datetime.date, months: int) -> datetime.date:
 
 def due_dates(first: datetime.date, count: int) -> list:
     """The ``count`` monthly due dates from ``first`` (always the day of ``first``, clipped)."""
-    return [add_months(first, k) for k in range(count)]
+    return list(_due_dates(first, count))
+
+
+@lru_cache(maxsize=128)
+def _due_dates(first: datetime.date, count: int) -> tuple:
+    # Made once: the kit asks for the same dates for every bank, on every keystroke.
+    return tuple(add_months(first, k) for k in range(count))
 
 
 def escape_text(text: str) -> str:
@@ -98,27 +105,56 @@ def fold(line: str) -> str:
     >>> fold("X:" + "还" * 30).split("\\r\\n ")[0].encode()[:2], [len(p.encode()) <= 75 for p in fold("X:" + "还" * 30).split("\\r\\n")]
     (b'X:', [True, True])
     """
-    out: list[str] = []
-    current, size = "", 0
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        # The first line holds 75 octets; continuation lines start with a space, so 74 more.
-        limit = 75 if not out else 74
-        if size + n > limit:
-            out.append(current)
-            current, size = "", 0
-        current += ch
-        size += n
-    out.append(current)
-    return "\r\n ".join(out)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    # Work on the octets: cut at most 75 (then 74, after the leading space) octets in, moved back
+    # to the start of a character (UTF-8 continuation octets are 0b10xxxxxx).
+    parts: list[bytes] = []
+    start, limit = 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, 74
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
-def _summary(event: dict) -> str:
-    zh = fmt.yuan(event["amount_yuan"], "zh")
-    en = fmt.yuan(event["amount_yuan"], "en")
+def _summary(event: dict, amounts: dict | None = None) -> str:
+    amount = event["amount_yuan"]
+    # Most payments of a plan are the same amount: format each amount once per calendar.
+    pair = amounts.get(amount) if amounts is not None else None
+    if pair is None:
+        pair = (fmt.yuan(amount, "zh"), fmt.yuan(amount, "en"))
+        if amounts is not None:
+            amounts[amount] = pair
+    zh, en = pair
     n, count = event["number"], event["count"]
     payee = event["payee"]
     return f"还款 {zh}（{payee['zh']}，第 {n}/{count} 期） / Pay {en} ({payee['en']}, payment {n} of {count})"
+
+
+#: Stands for the payment number while a plan's summary is escaped once (escape_text leaves it alone).
+_NUMBER_SLOT = "\x00"
+
+
+def _escaped_summary(event: dict, amounts: dict, templates: dict) -> str:
+    """``escape_text(_summary(event))``, escaped once per plan and amount rather than per payment.
+
+    The summary is escaped with a slot where the payment number goes, then the number (digits,
+    which need no escaping) is put in each slot; a text that already holds the slot character
+    is escaped the long way.
+    """
+    payee = event["payee"]
+    key = (event["amount_yuan"], payee["zh"], payee["en"], event["count"])
+    parts = templates.get(key)
+    if parts is None:
+        parts = templates[key] = escape_text(_summary({**event, "number": _NUMBER_SLOT}, amounts)).split(_NUMBER_SLOT)
+    if len(parts) != 3:  # the number appears twice (Chinese, English)
+        return escape_text(_summary(event, amounts))
+    return str(event["number"]).join(parts)
 
 
 def _description(event: dict) -> str:
@@ -155,29 +191,45 @@ def calendar_ics(events: list, stamp: datetime.datetime | None = None, name: dic
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(title['zh'] + ' / ' + title['en'])}",
     ]
+    out = [fold(line) + "\r\n" for line in lines]
+    # A calendar holds hundreds of events (the kit: up to 60 payments at each of 15 banks) and is
+    # made again on every keystroke, so what repeats is made once: each amount's wording, each
+    # description (one per bank phone), each day's dates, and the lines that are the same in every event.
+    amounts: dict = {}
+    summaries: dict = {}
+    descriptions: dict = {}
+    days: dict = {}
+    stamp_line = f"DTSTAMP:{dtstamp}\r\n"
+    between = f"TRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P{REMINDER_DAYS}D\r\n"
     for e in events:
         day = e["date"]
-        key = f"{day.isoformat()}|{e['payee']['en']}|{e['number']}|{e['count']}|{e['amount_yuan']}"
-        uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@plan-calendar.invalid"
-        summary = escape_text(_summary(e))
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{uid}",
-            f"DTSTAMP:{dtstamp}",
-            f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(day + datetime.timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{summary}",
-            f"DESCRIPTION:{escape_text(_description(e))}",
-            "TRANSP:TRANSPARENT",
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            f"TRIGGER:-P{REMINDER_DAYS}D",
-            f"DESCRIPTION:{summary}",
-            "END:VALARM",
-            "END:VEVENT",
+        dated = days.get(day)
+        if dated is None:
+            nxt = day + datetime.timedelta(days=1)
+            dated = days[day] = (
+                day.isoformat(),
+                f"{stamp_line}DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}\r\nDTEND;VALUE=DATE:{nxt.strftime('%Y%m%d')}\r\n",
+            )
+        key = f"{dated[0]}|{e['payee']['en']}|{e['number']}|{e['count']}|{e['amount_yuan']}"
+        uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        summary = _escaped_summary(e, amounts, summaries)
+        phone = e.get("phone")
+        description = descriptions.get(phone)
+        if description is None:
+            description = descriptions[phone] = fold(f"DESCRIPTION:{escape_text(_description(e))}") + "\r\n"
+        # The fixed lines (and UID, DTSTART, DTEND: under 75 octets) need no folding.
+        out += [
+            f"BEGIN:VEVENT\r\nUID:{uid}@plan-calendar.invalid\r\n",
+            dated[1],  # DTSTAMP, DTSTART, DTEND
+            fold(f"SUMMARY:{summary}"),
+            "\r\n",
+            description,
+            between,
+            fold(f"DESCRIPTION:{summary}"),
+            "\r\nEND:VALARM\r\nEND:VEVENT\r\n",
         ]
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+    out.append("END:VCALENDAR\r\n")
+    return "".join(out)
 
 
 def plan_events(first: datetime.date, payments: list, payee: dict, phone: str | None = None) -> list:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from html import escape
 
 import calculators
@@ -151,6 +152,8 @@ def _dec(value) -> Decimal | None:
     """A Decimal from a JSON-ish value (strings, ints, Decimal); None when it is not a number."""
     if type(value) is Decimal:  # the common case, on every table cell
         return value if value.is_finite() else None
+    if type(value) is int:  # chart x values (months)
+        return Decimal(value)
     if value is None or isinstance(value, bool) or isinstance(value, float):
         return None
     try:
@@ -453,6 +456,16 @@ def _shown(value, kind: str, lang: str, table: bool = False) -> str:
     return str(value)
 
 
+def _table_cell(value, kind: str, lang: str) -> str:
+    """A table cell's text, escaped: ``escape(_shown(value, kind, lang, table=True))``.
+
+    Whole counts take a short way to the same text (money cells are written in :func:`_table_html`).
+    """
+    if type(value) is int and kind in ("count", "days"):
+        return f"{value:,}"
+    return escape(_shown(value, kind, lang, table=True))
+
+
 def _column_header(col, lang: str) -> str:
     label = _t(col.label, lang)
     if col.kind == "money":
@@ -494,18 +507,30 @@ def _table_html(calc, result: dict, lang: str) -> str:
     head = "".join(
         f'<th scope="col" class="calc-col-{c.kind}">{escape(_column_header(c, lang))}</th>' for c in table.columns
     )
+    # Up to 400 rows of several columns on every keystroke: each column's tags are made once.
+    columns = [
+        (
+            c.key,
+            c.kind,
+            f'<th scope="row" class="calc-col-{c.kind}">' if j == 0 else f'<td class="calc-col-{c.kind}">',
+            "</th>" if j == 0 else "</td>",
+        )
+        for j, c in enumerate(table.columns)
+    ]
     body = []
     for row in shown:
         if not isinstance(row, dict):
             continue
-        cells = []
-        for j, c in enumerate(table.columns):
-            text = escape(_shown(row.get(c.key), c.kind, lang, table=True))
-            if j == 0:
-                cells.append(f'<th scope="row" class="calc-col-{c.kind}">{text}</th>')
+        cells = ["<tr>"]
+        for key, kind, open_tag, close_tag in columns:
+            value = row.get(key)
+            if kind == "money" and type(value) is Decimal and value.is_finite():
+                text = fmt.number(value, 2)  # most cells: as _shown writes them, with nothing to escape
             else:
-                cells.append(f'<td class="calc-col-{c.kind}">{text}</td>')
-        body.append(f"<tr>{''.join(cells)}</tr>")
+                text = _table_cell(value, kind, lang)
+            cells += (open_tag, text, close_tag)
+        cells.append("</tr>")
+        body.append("".join(cells))
     note = ""
     if len(rows) > len(shown):
         note = f'<p class="calc-note">{escape(_ui("rows_shown", lang, shown=len(shown), total=len(rows)))}</p>'
@@ -528,8 +553,12 @@ _TENTH = Decimal("0.1")
 
 
 def _q(d: Decimal) -> str:
-    """A coordinate: one decimal place."""
-    return _plain(d.quantize(_TENTH, rounding=ROUND_HALF_UP))
+    """A coordinate: one decimal place, without a trailing ``.0`` (as :func:`_plain` writes it)."""
+    q = d.quantize(_TENTH, rounding=ROUND_HALF_UP)
+    if not q:
+        return "0"
+    s = format(q, "f")
+    return s[:-2] if s.endswith(".0") else s
 
 
 def _nice_step(span: Decimal, ticks: int = 4) -> Decimal:
@@ -561,9 +590,14 @@ def _axis_label(d: Decimal, kind: str, lang: str) -> str:
 def _thin(points: list, limit: int) -> list:
     if len(points) <= limit:
         return points
-    step = Decimal(len(points) - 1) / (limit - 1)
-    idx = sorted({int((step * i).to_integral_value(rounding=ROUND_HALF_UP)) for i in range(limit)})
-    return [points[i] for i in idx]
+    return [points[i] for i in _thin_indices(len(points), limit)]
+
+
+@lru_cache(maxsize=64)
+def _thin_indices(count: int, limit: int) -> tuple:
+    """Which of ``count`` points :func:`_thin` keeps (the same for every series of a chart)."""
+    step = Decimal(count - 1) / (limit - 1)
+    return tuple(sorted({int((step * i).to_integral_value(rounding=ROUND_HALF_UP)) for i in range(limit)}))
 
 
 def _series_kind(calc, key: str) -> str:
@@ -607,8 +641,10 @@ def _chart_html(calc, result: dict, lang: str) -> str:
     plot_w = Decimal(_W - _ML - _MR)
     plot_h = Decimal(_H - _MT - _MB)
 
+    margin_top, span_y = Decimal(_MT), top - bottom
+
     def y_of(v: Decimal) -> Decimal:
-        return Decimal(_MT) + (top - v) / (top - bottom) * plot_h
+        return margin_top + (top - v) / span_y * plot_h
 
     parts = []
     # Horizontal grid and y labels.
@@ -655,15 +691,26 @@ def _chart_html(calc, result: dict, lang: str) -> str:
         x_lo, x_hi = min(xs), max(xs)
         span = (x_hi - x_lo) or Decimal(1)
 
+        margin_left = Decimal(_ML)
+
         def x_of(xv: Decimal) -> Decimal:
-            return Decimal(_ML) + (xv - x_lo) / span * plot_w
+            return margin_left + (xv - x_lo) / span * plot_w
+
+        x_texts: dict = {}
+
+        def x_text(i: int) -> str:
+            """Point ``i``'s x coordinate, worked out once for all the series."""
+            text = x_texts.get(i)
+            if text is None:
+                text = x_texts[i] = _q(x_of(xs[i]))
+            return text
 
         for si, s in enumerate(values):
-            pts = [(x_of(xs[i]), y_of(v)) for i, (_, v) in enumerate(s) if v is not None]
-            pts = _thin(pts, MAX_CHART_POINTS)
-            if not pts:
+            # Thin before placing: only the points drawn are worked out.
+            kept = _thin([(i, v) for i, (_, v) in enumerate(s) if v is not None], MAX_CHART_POINTS)
+            if not kept:
                 continue
-            coords = " ".join(f"{_q(px)},{_q(py)}" for px, py in pts)
+            coords = " ".join(f"{x_text(i)},{_q(y_of(v))}" for i, v in kept)
             parts.append(f'<polyline class="calc-line calc-series-{si}" fill="none" points="{coords}"/>')
         # x ticks: about six, at "nice" values for numeric x, else first/last labels.
         if numeric_x:
@@ -799,6 +846,11 @@ def result_csv(name: str, result: dict, lang: str) -> str:
             v = row.get(c.key)
             if v is None:
                 out.append("")
+            elif type(v) is Decimal and c.kind not in ("rate", "text"):
+                # What _machine gives (format(v, "f")), the short way for most cells: str() is the
+                # same text unless it uses an exponent.
+                text = str(v)
+                out.append(format(v, "f") if "E" in text else text)
             elif c.kind == "rate" and _dec(v) is not None:
                 out.append(fmt.pct(_dec(v), lang, 4))
             elif c.kind == "text":

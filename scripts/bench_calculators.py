@@ -2,8 +2,8 @@
 
 The page recomputes on every keystroke, so every calculator should answer its heaviest legal
 input in well under 50 ms. For each case this script times :func:`calculators.run` alone and
-the page's whole path (:func:`calculators.web.handle`: parse, compute, render HTML and CSV),
-takes the median of several runs, prints a table and writes it to
+the page's whole path (:func:`calculators.web.handle`: parse, compute, render HTML, CSV and
+calendar), takes the median of several runs, prints a table and writes it to
 ``benchmarks/CALCULATORS.md``.
 
 Usage: ``python scripts/bench_calculators.py [--runs N]`` (``make bench`` runs it too).
@@ -197,7 +197,8 @@ def main(argv=None) -> int:
         "Written by `scripts/bench_calculators.py` (`make bench`). Median of "
         f"{args.runs} runs per case, in CPU time of the thread (wall time on a shared machine mostly "
         "measures the wait for a core); *run() ms* is the calculation alone, *page path ms* is what the "
-        "page's worker does on each keystroke (parse the form, compute, render the HTML and CSV). "
+        "page's worker does on each keystroke (parse the form, compute, render the HTML, the CSV and the "
+        "calendar file). "
         "Target: under 50 ms. Figures, not tests: they depend on the machine and its load.\n\n"
         f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, Python "
         f"{platform.python_version()}, {os.cpu_count()} CPUs, load average {load:.1f} at the end.\n\n" + table + "\n"

@@ -153,18 +153,14 @@ def negotiation_kit(
         "plans": plans,
     }
     result["warnings"] = documents.warnings(result)
+    # Each bank's letter and script share its figures, written once per language.
+    made = [{lang: documents.bank_documents(result, p, lang) for lang in ("zh", "en")} for p in plans]
     result["documents"] = {
         "letters": [
-            {"bank": p["bank"], "zh": documents.letter(result, p, "zh"), "en": documents.letter(result, p, "en")}
-            for p in plans
+            {"bank": p["bank"], "zh": docs["zh"][0], "en": docs["en"][0]} for p, docs in zip(plans, made, strict=True)
         ],
         "scripts": [
-            {
-                "bank": p["bank"],
-                "zh": documents.phone_script(result, p, "zh"),
-                "en": documents.phone_script(result, p, "en"),
-            }
-            for p in plans
+            {"bank": p["bank"], "zh": docs["zh"][1], "en": docs["en"][1]} for p, docs in zip(plans, made, strict=True)
         ],
         "checklist": {"zh": documents.checklist(result, "zh"), "en": documents.checklist(result, "en")},
     }

@@ -31,6 +31,7 @@ from .plan import ART70_EN, ART70_ZH, BANKS_BY_ID, bank_name, bank_phone, dec, i
 __all__ = [
     "letter",
     "phone_script",
+    "bank_documents",
     "checklist",
     "warnings",
     "no_capacity_message",
@@ -70,7 +71,15 @@ def fill(text: str, values: dict) -> str:
     >>> fill("每月 ${payment}，共 $n 期，$$", {"payment": "1,500.00 元", "n": 60})
     '每月 1,500.00 元，共 60 期，$'
     """
-    return "".join(str(values[p]) if is_name else p for is_name, p in _parts(text))
+    return _format_string(text).format_map(values)
+
+
+@lru_cache(maxsize=None)
+def _format_string(text: str) -> str:
+    """``text`` as a ``str.format`` string (made once per text: :func:`fill` runs thousands of times a keystroke)."""
+    return "".join(
+        "{" + p + "!s}" if is_name else p.replace("{", "{{").replace("}", "}}") for is_name, p in _parts(text)
+    )
 
 
 def date_text(d: datetime.date, lang: str) -> str:
@@ -91,18 +100,38 @@ def _yuan(x, lang: str) -> str:
 def _blocks(spec: tuple, lang: str, values: dict, flags: dict, cards: list | None = None) -> list:
     """The blocks of ``spec`` that apply (``when``), in ``lang``, filled in."""
     out: list = []
-    for entry in spec:
-        kind, texts, when = entry[0], entry[1:3], entry[3] if len(entry) > 3 else None
-        # Several conditions separated by spaces must all hold.
-        if when is not None and any(bool(flags[w.lstrip("!")]) == w.startswith("!") for w in when.split()):
+    i = _i(lang)
+    for kind, texts, conditions in _compiled(spec):
+        if conditions and any(bool(flags[name]) == negated for name, negated in conditions):
             continue
         if kind == "cards":
             out.extend(["li", line] for line in cards or [])
             continue
-        text = texts[_i(lang)]
+        text = texts[i]
         if text is not None:
             out.append([kind, fill(text, values)])
     return out
+
+
+_COMPILED: dict = {}
+
+
+def _compiled(spec: tuple) -> list:
+    """``spec``'s entries as ``(kind, (zh, en), conditions)``, a condition being ``(flag, negated)``.
+
+    ``when`` is read once per spec, not on every keystroke: several conditions separated by
+    spaces must all hold, and ``!flag`` means the flag must be false.
+    """
+    cached = _COMPILED.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    entries = []
+    for entry in spec:
+        when = entry[3] if len(entry) > 3 else None
+        conditions = tuple((w.lstrip("!"), w.startswith("!")) for w in when.split()) if when is not None else ()
+        entries.append((entry[0], entry[1:3], conditions))
+    _COMPILED[id(spec)] = (spec, entries)
+    return entries
 
 
 def _doc(kit: dict, doc_id: str, kind: str, lang: str, bank: str | None, title: str, blocks: list) -> dict:
@@ -194,8 +223,23 @@ def letter(kit: dict, plan: dict, lang: str) -> dict:
 
     ``kit`` is the kit's result (inputs and totals), ``plan`` one of its ``plans`` rows.
     """
+    return _letter(kit, plan, lang, _plan_values(kit, plan, lang))
+
+
+def phone_script(kit: dict, plan: dict, lang: str) -> dict:
+    """What to say and ask when phoning one bank's card centre, in ``lang``."""
+    return _phone_script(kit, plan, lang, _plan_values(kit, plan, lang))
+
+
+def bank_documents(kit: dict, plan: dict, lang: str) -> tuple:
+    """``(letter(kit, plan, lang), phone_script(kit, plan, lang))``, the plan's figures written once."""
+    values = _plan_values(kit, plan, lang)
+    return _letter(kit, plan, lang, values), _phone_script(kit, plan, lang, values)
+
+
+def _letter(kit: dict, plan: dict, lang: str, plan_values: dict) -> dict:
     i = _i(lang)
-    values = _plan_values(kit, plan, lang) | {
+    values = plan_values | {
         "name": kit.get("name") or wording.NAME_BLANK[i],
         "hardship": _hardship(kit, lang),
         "recovery": _recovery(kit, lang),
@@ -205,10 +249,9 @@ def letter(kit: dict, plan: dict, lang: str) -> dict:
     return _doc(kit, f"letter-{b}-{lang}", "letter", lang, b, wording.LETTER_TITLE[i], blocks)
 
 
-def phone_script(kit: dict, plan: dict, lang: str) -> dict:
-    """What to say and ask when phoning one bank's card centre, in ``lang``."""
+def _phone_script(kit: dict, plan: dict, lang: str, plan_values: dict) -> dict:
     i = _i(lang)
-    values = _plan_values(kit, plan, lang) | {
+    values = plan_values | {
         "name": kit.get("name") or wording.SHORT_NAME_BLANK[i],
         "reason": wording.REASON_SHORT[kit["hardship_reason"]][i],
     }

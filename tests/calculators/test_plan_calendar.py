@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import calculators
@@ -115,6 +115,36 @@ def test_escaping_survives_commas_semicolons_backslashes_and_newlines():
     summary = unescape(event["SUMMARY"][1])
     assert nasty in summary and "1,234.50 元" in summary and "¥1,234.50" in summary
     assert not re.search(r"(?<!\\)[,;]", event["SUMMARY"][1]), "unescaped , or ; in a TEXT value"
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(line=st.text(alphabet=st.sampled_from(["a", ",", " ", "é", "还", "😀", "\\"]), max_size=400))
+@example("a" * 300)
+@example("SUMMARY:" + "还" * 100)
+@example("é" * 150 + "😀" * 40)
+def test_folding_keeps_the_text_and_cuts_as_late_as_a_whole_character_allows(line):
+    physical = plan_calendar.fold(line).split("\r\n")
+    assert physical[0] + "".join(p[1:] for p in physical[1:]) == line
+    assert all(p.startswith(" ") for p in physical[1:])
+    for k, part in enumerate(physical):
+        assert len(part.encode("utf-8")) <= 75
+        if k + 1 < len(physical):  # a cut only where the next character would not fit
+            assert len((part + physical[k + 1][1]).encode("utf-8")) > 75
+
+
+def test_every_payment_s_reminder_names_its_own_number_amount_and_bank():
+    payee = {"zh": "甲银行, 分行; 一", "en": "Bank A, branch; one"}
+    payments = [Decimal("1500.00")] * 11 + [Decimal("1499.99")]
+    events = plan_calendar.plan_events(dt.date(2027, 1, 31), payments, payee, "95555")
+    cal = parse_ics(plan_calendar.calendar_ics(events, stamp=STAMP))
+    for k, (event, alarm) in enumerate(zip(cal["events"], cal["alarms"], strict=True), 1):
+        summary = unescape(event["SUMMARY"][1])
+        amount = "1,500.00" if k < 12 else "1,499.99"
+        assert summary == (
+            f"还款 {amount} 元（{payee['zh']}，第 {k}/12 期） / Pay ¥{amount} ({payee['en']}, payment {k} of 12)"
+        )
+        assert unescape(alarm["DESCRIPTION"][1]) == summary
+        assert "95555" in unescape(event["DESCRIPTION"][1])
 
 
 @settings(max_examples=40, deadline=None, derandomize=True)
