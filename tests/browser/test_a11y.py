@@ -45,6 +45,8 @@ CONTRAST = """
       const style = getComputedStyle(el);
       const svg = el instanceof SVGElement;
       const fg = parse(svg ? style.fill : style.color);
+      // Opacity on the element or an ancestor (Material's <small> is at 75 %) fades the text too.
+      for (let e = el; e; e = e.parentElement) fg.a *= parseFloat(getComputedStyle(e).opacity);
       const bg = background(svg ? el.closest('figure') : el);
       const text = blend(fg, bg);
       const [a, b] = [lum(text), lum(bg)].sort((x, y) => y - x);
@@ -139,3 +141,14 @@ def test_print_layout_shows_the_result_not_the_navigation(live, site_server):
         assert page.get_attribute("details.calc-schedule", "open") is None
     finally:
         page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["/banks/citic/", "/en/banks/citic/"])
+def test_bank_table_source_notes_pass_wcag_aa(fresh, site_server, scheme, path):
+    page = fresh(color_scheme=scheme)
+    page.goto(site_server + path)
+    results = page.evaluate(CONTRAST, [".md-typeset td small", '.md-typeset td small a[href^="#bank-src-"]'])
+    assert all(r["ratio"] is not None for r in results), "the card-terms table has no source notes"
+    low = [(r["sel"], round(r["ratio"], 2)) for r in results if r["ratio"] < 4.5]
+    assert not low, f"contrast below 4.5:1 in the {scheme} palette: {low}"

@@ -33,3 +33,22 @@ def test_the_index_waits_for_the_reader_then_search_finds_pages(fresh, site_serv
     results.first.wait_for(timeout=30_000)
     assert [u for u in page.requests.urls if u.endswith(INDEX)], "the index was fetched once search was opened"
     assert expected in results.first.inner_text()
+
+
+def test_typing_s_f_or_slash_into_a_calculator_field_does_not_fetch_the_index(fresh, site_server):
+    page = fresh()
+    page.goto(site_server + "/calculators/payoff-order/", wait_until="load")
+    field = page.locator("form.calc-form input[type=text], form.calc-form input:not([type])").first
+    field.click()
+    field.press("End")
+    for key in ("s", "f", "/"):
+        field.press(key)
+    page.wait_for_timeout(500)
+    assert not [u for u in page.requests.urls if u.endswith(INDEX)], "typing in a field fetched the search index"
+    # The same keys outside a field are Material's search shortcut: then the index is wanted.
+    page.locator("article h1").first.click()
+    page.keyboard.press("s")
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/search/search_index.json'))",
+        timeout=15_000,
+    )
