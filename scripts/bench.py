@@ -932,6 +932,7 @@ def decide(results: dict) -> list[str]:
     }
     text = []
     loop, slow = sections.get("loopback", {}), sections.get("slow_network", {})
+    cpu = sections.get("slow_cpu", {})
     k = loop.get(KEPT)
 
     def compare(name: str, section: dict, what: str) -> str | None:
@@ -953,6 +954,7 @@ def decide(results: dict) -> list[str]:
         ("search-eager", slow, "At 5 Mbit/s Material's search index fetched at load gives"),
         ("body-loader", loop, "On loopback the worker started by the widget script in the body gives"),
         ("body-loader", slow, "At 5 Mbit/s the worker started by the widget script in the body gives"),
+        ("body-loader", cpu, "On a 0.5 CPU budget the worker started by the widget script in the body gives"),
     ):
         line = compare(name, section, what)
         if line:
@@ -1092,7 +1094,7 @@ def run_browser(results: dict, site: Path, work: Path, args) -> None:
             with cpu_limited_chromium(CPU_FRACTION) as (exe, description):
                 results["meta"]["cpu_limit"] = description
                 log(f"== Slow CPU: {description} ==")
-                results["slow_cpu"] = bench.series(["naive", "bare", KEPT], slow_rounds, "slow CPU", exe)
+                results["slow_cpu"] = bench.series(["naive", "bare", KEPT, "body-loader"], slow_rounds, "slow CPU", exe)
                 log("== Slow network and slow CPU ==")
                 bench.server.throttle = SLOW_LINK
                 results["phone"] = bench.series(["naive", KEPT], 1, "phone", exe)
