@@ -21,7 +21,7 @@ from calculators import render
 from macros import runtime
 from macros.common import page_lang
 
-__all__ = ["register", "page_slug", "widget_html", "head_loader", "HEAD_LOADER_MARK"]
+__all__ = ["register", "page_slug"]
 
 
 def page_slug(name: str) -> str:
@@ -41,42 +41,23 @@ def _rel(env, target: str) -> str:
     return get_relative_url(target, _page_url(env))
 
 
-#: Marks a page whose runtime loader belongs in ``<head>`` (see :func:`head_loader`).
-HEAD_LOADER_MARK = 'data-runtime-loader="head"'
-
-
 def widget_html(name: str, lang: str, page_url: str) -> str:
-    """The widget, its stylesheet and the fallback script for old browsers, with URLs relative to
-    ``page_url``. The module script that runs it is put into the page's ``<head>`` by
-    :func:`head_loader` (the host carries :data:`HEAD_LOADER_MARK`)."""
+    """The widget plus the tags that load its runtime, with URLs relative to ``page_url``."""
     if name not in calculators.NAMES:
         raise ValueError(f"calculator({name!r}): no such calculator; known: {', '.join(calculators.NAMES)}")
     urls = runtime.page_urls(page_url)
     data = {key: urls[key] for key in ("runtime", "stdlib", "package", "worker")}
     return (
-        f'<div class="calc-host" {HEAD_LOADER_MARK}>'
+        f'<div class="calc-host">'
         f'<link rel="stylesheet" href="{escape(urls["css"])}">'
         f"{render.render_widget(name, lang, data)}"
-        f'<script nomodule src="{escape(urls["legacy"])}"></script>'
-        f"</div>"
-    )
-
-
-def head_loader(page_url: str) -> str:
-    """The tags that start the calculators' runtime, for the top of ``<head>``.
-
-    The widget script comes first in the page so that it starts the worker (and Pyodide's
-    downloads) while the browser is still busy with the page's styles, Material's bundle and
-    layout: it is ``async``, runs as soon as it arrives, and finds the runtime's URLs on its own
-    tag (``data-boot``) because the widgets below are not parsed yet. It binds the widgets when
-    the document is parsed.
-    """
-    urls = runtime.page_urls(page_url)
-    data = "".join(f' data-{key}="{escape(urls[key])}"' for key in ("runtime", "stdlib", "package", "worker"))
-    return (
-        f'<script type="module" async src="{escape(urls["widget"])}" data-boot{data}></script>'
+        # async: the script follows the widget's markup, so it may start the worker as soon as it
+        # arrives instead of waiting for the whole page and Material's bundle.
+        f'<script type="module" async src="{escape(urls["widget"])}"></script>'
         # The widget imports it: fetched alongside, not one round trip after the widget.
         f'<link rel="modulepreload" href="{escape(urls["common"])}">'
+        f'<script nomodule src="{escape(urls["legacy"])}"></script>'
+        f"</div>"
     )
 
 

@@ -419,25 +419,6 @@ def on_files(files, config):
     return files
 
 
-#: Where ``overrides/main.html`` lets a page's ``<head>`` load the runtime (calculator pages only).
-LOADER_SLOT = "<!--calc-runtime-loader-->"
-
-
-def on_post_page(output, page, config):
-    """Fill the loader slot: the runtime's loader on a page with a calculator widget, else nothing."""
-    if LOADER_SLOT not in output:
-        return output
-    from macros import calculator_pages
-
-    tags = calculator_pages.head_loader(page.url) if calculator_pages.HEAD_LOADER_MARK in output else ""
-    return output.replace(LOADER_SLOT, tags, 1)
-
-
-def on_post_template(output_content, template_name, config):
-    """Static templates (the 404 page) have no widget: empty the slot."""
-    return output_content.replace(LOADER_SLOT, "", 1)
-
-
 def on_post_build(config):
     from mkdocs.exceptions import PluginError
 

@@ -334,9 +334,6 @@ class Bench:
             "search-eager": {
                 "page": eager_search_copy(site / "calculators" / CALC_PAGE / "index.html", assets / "eager-search.html")
             },
-            "body-loader": {
-                "page": body_loader_copy(site / "calculators" / CALC_PAGE / "index.html", assets / "body-loader.html")
-            },
         }
         self.profiles = 0
         self.pw = None
@@ -504,21 +501,6 @@ def eager_search_copy(page: Path, dest: Path) -> Path:
     return dest
 
 
-def body_loader_copy(page: Path, dest: Path) -> Path:
-    """The calculator page with its runtime loader where it was before: the widget script after the
-    widget in the body (it starts the worker when it runs), not first in ``<head>`` (macros/runtime.py)."""
-    html = page.read_text(encoding="utf-8")
-    loader = re.search(r'<script type="module" async src="([^"]+)" data-boot[^>]*></script>', html)
-    if not loader:
-        raise SystemExit("no head loader (data-boot) in " + str(page))
-    html = html.replace(loader.group(0), "", 1)
-    html = html.replace(
-        "<script nomodule", f'<script type="module" async src="{loader.group(1)}"></script><script nomodule', 1
-    )
-    dest.write_text(html, encoding="utf-8")
-    return dest
-
-
 def deflated_copy(stored_zip: Path, dest: Path) -> Path:
     """``stored_zip`` rewritten with every member deflated (level 9): the archives' earlier layout."""
     import zipfile
@@ -576,7 +558,6 @@ LEVERS = {
     "deflated": "Site with the archives deflated per member (the earlier layout), brotli host",
     "plain": "Site, plain start: stock `python_stdlib.zip` (.py), calculators as .py",
     "search-eager": "Site with Material's search index fetched at load (as before), brotli host",
-    "body-loader": "Site with the worker started by the widget script in the body (as before), brotli host",
 }
 
 #: Levers looked at without a row of their own in this run (what was done, not a measured claim).
@@ -584,12 +565,11 @@ OTHER_LEVERS = [
     "Preloading the runtime files from the page (`<link rel=preload>`): not attempted. The runtime is "
     "fetched by the module worker, and a page's preloads are matched only by that document's own requests, "
     "so the worker would download the files a second time or race the preload through the HTTP cache.",
-    "Starting the worker from the top of `<head>`: the widget script is the page's first script (async), "
-    'starts the worker before the page is parsed and binds the widgets when it is (the row "worker started '
-    'by the widget script in the body" is the earlier layout). A trace of one cold load here showed why the '
-    "gain is small on this machine: the worker script arrives early, but the worker thread starts running it "
-    "only some 200 ms later, while the main thread lays out the page (two layouts of about 100 ms each) "
-    "and runs Material's bundle (about 170 ms); on 2 cores the page's own work and the worker share the CPU.",
+    "Starting the worker from the top of `<head>` (the widget script first in the page, binding the widgets "
+    "once the page is parsed): tried on 2026-12-01 and not kept (HISTORY.md). Alternate loads showed no gain "
+    "on loopback, a small one at 5 Mbit/s, and it cost the calculator page about 8 Lighthouse performance "
+    "points (more main-thread work while the page loads). The widget script follows the widget in the body, "
+    "async, so it starts the worker as soon as it arrives.",
     "Warming the worker on the page's own inputs: one call before it reports ready (imports the renderer "
     "and the calculator; its answer is kept and is the first result, so the page's request is not computed "
     "twice), then a dozen calls with the inputs varied in the worker's idle time after the "
@@ -932,7 +912,6 @@ def decide(results: dict) -> list[str]:
     }
     text = []
     loop, slow = sections.get("loopback", {}), sections.get("slow_network", {})
-    cpu = sections.get("slow_cpu", {})
     k = loop.get(KEPT)
 
     def compare(name: str, section: dict, what: str) -> str | None:
@@ -952,9 +931,6 @@ def decide(results: dict) -> list[str]:
         ("plain", loop, "On loopback the stock standard library (.py, compiled at every start) gives"),
         ("search-eager", loop, "On loopback Material's search index fetched at load gives"),
         ("search-eager", slow, "At 5 Mbit/s Material's search index fetched at load gives"),
-        ("body-loader", loop, "On loopback the worker started by the widget script in the body gives"),
-        ("body-loader", slow, "At 5 Mbit/s the worker started by the widget script in the body gives"),
-        ("body-loader", cpu, "On a 0.5 CPU budget the worker started by the widget script in the body gives"),
     ):
         line = compare(name, section, what)
         if line:
@@ -1087,14 +1063,14 @@ def run_browser(results: dict, site: Path, work: Path, args) -> None:
             log("== Slow network: 5 Mbit/s, 100 ms ==")
             bench.server.throttle = SLOW_LINK
             results["slow_network"] = bench.series(
-                ["naive", KEPT, "gzip-only", "deflated", "search-eager", "body-loader"], slow_rounds, "5 Mbit/s"
+                ["naive", KEPT, "gzip-only", "deflated", "search-eager"], slow_rounds, "5 Mbit/s"
             )
             bench.server.throttle = None
 
             with cpu_limited_chromium(CPU_FRACTION) as (exe, description):
                 results["meta"]["cpu_limit"] = description
                 log(f"== Slow CPU: {description} ==")
-                results["slow_cpu"] = bench.series(["naive", "bare", KEPT, "body-loader"], slow_rounds, "slow CPU", exe)
+                results["slow_cpu"] = bench.series(["naive", "bare", KEPT], slow_rounds, "slow CPU", exe)
                 log("== Slow network and slow CPU ==")
                 bench.server.throttle = SLOW_LINK
                 results["phone"] = bench.series(["naive", KEPT], 1, "phone", exe)

@@ -19,11 +19,6 @@
  * or the previous start in this tab seems to have crashed it (a sessionStorage marker written
  * before the start and cleared after).
  *
- * On calculator pages this script is loaded from the top of <head> (async), so it starts the worker
- * before the rest of the page is parsed (the boot tag carries the runtime's URLs), and binds the
- * widgets once the document is parsed. Where it is loaded further down (the kit), the first
- * widget starts the worker.
- *
  * Inputs go into the URL fragment (#field=value&...) so a link reproduces the result; the fragment
  * is never sent to a server. data-fragment="off" on the root turns this off for that widget.
  *
@@ -93,7 +88,7 @@ function saveData() {
   return !!(c && c.saveData);
 }
 
-/** The runtime's URLs from an element's data-* attributes (a widget root or the boot tag). */
+/** The runtime's URLs from a widget root's data-* attributes. */
 function runtimeUrls(el) {
   const url = (attr) => new URL(el.getAttribute("data-" + attr), document.baseURI).href;
   let stdlib = el.hasAttribute("data-stdlib") ? url("stdlib") : "";
@@ -111,8 +106,7 @@ const runtime = {
   callbacks: {},
   nextId: 1,
   timer: null,
-  // Creates the worker and starts loading Pyodide. Called early, from <head>, on calculator
-  // pages (see BOOT below), else by the first widget's start.
+  // Creates the worker and starts loading Pyodide (the first widget's start).
   boot(urls) {
     if (this.state !== "idle") return;
     this.state = "loading";
@@ -141,7 +135,8 @@ const runtime = {
     });
   },
   // Resolves when the worker is ready. config: the runtime's URLs (used if not booted yet) and
-  // warm, the page's own request: the worker runs it once before it says "ready".
+  // warm, the page's own request: the worker runs it once before it says "ready", and its answer
+  // is the first result.
   start(config) {
     if (this.state === "ready") return Promise.resolve();
     if (this.state === "failed") return Promise.reject(new Error(this.reason || "failed"));
@@ -654,23 +649,15 @@ window.addEventListener("afterprint", () => {
 });
 
 /* ---------------------------------------------------------------------------------------------
- * Start. Decided once per page: a start that crashed the tab before (its marker is still in
- * sessionStorage) or a browser that fails the feature checks keeps the server-rendered results.
+ * Start. Decided once per page, before the first widget sets the crash marker: a start that
+ * crashed the tab before (its marker is still in sessionStorage) or a browser that fails the
+ * feature checks keeps the server-rendered results.
  */
 const CRASHED_BEFORE = !!storage("get");
 const PROBLEM = featureProblem();
 
-// On calculator pages this script is the first in <head> (macros/calculator_pages.head_loader)
-// and its tag carries the runtime's URLs: start the worker now, before the page is parsed, so
-// Pyodide downloads and compiles while the browser lays out the page. Not with save-data: then
-// the widget waits for the reader.
-const BOOT = document.querySelector("script[data-boot]");
-if (BOOT && !CRASHED_BEFORE && !PROBLEM && !saveData()) runtime.boot(runtimeUrls(BOOT));
-
-function bindWidgets() {
-  document.querySelectorAll("[data-calculator][data-state]").forEach((root) => {
-    new Widget(root).init();
-  });
-}
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindWidgets);
-else bindWidgets();
+// This script comes after the widgets' markup (macros/calculator_pages.py, the kit), so they are
+// parsed even when it runs before the rest of the page: the first one starts the worker now.
+document.querySelectorAll("[data-calculator][data-state]").forEach((root) => {
+  new Widget(root).init();
+});
