@@ -903,6 +903,34 @@ def wire_sizes(bench: Bench) -> dict:
     return out
 
 
+def short_of_aims(sections: dict) -> list[str]:
+    """For each timing aim not met: what the worker alone reaches (the bare page), what the page adds,
+    and how much the baseline itself moved between rounds (computed, for the aims table)."""
+    text = []
+    for label, section, config, key, limit in AIMS:
+        rows = sections.get(section, {})
+        row, bare, naive = rows.get(config), rows.get("bare"), rows.get("naive")
+        value = row and row.get(key)
+        if value is None or value <= limit:
+            continue
+        kind = key.split("_")[0]  # cold | warm
+        line = f'- Short of the aim "{label}" ({ratio(value)}):'
+        if bare and bare.get(key) is not None:
+            added = row[f"{kind}_ms"] - bare[f"{kind}_ms"]
+            line += (
+                f" the same worker started from an empty page reaches {ratio(bare[key])}, so the page's own work "
+                f"(Material's bundle, style and layout, on the same CPU as the worker) adds {fmt_ms(added)}"
+                f" ({fmt_ms(row[f'{kind}_ms'])} against {fmt_ms(bare[f'{kind}_ms'])});"
+            )
+        if naive and naive.get(f"{kind}_min") is not None and naive.get("n", 0) > 1:
+            line += (
+                f" the naive baseline itself ranged {fmt_ms(naive[f'{kind}_min'])}–{fmt_ms(naive[f'{kind}_max'])}"
+                f" over {naive['n']} rounds;"
+            )
+        text.append(line.rstrip(";") + ". Attempts and a trace of the page's start: HISTORY.md.")
+    return text
+
+
 def decide(results: dict) -> list[str]:
     """Conclusions computed from the figures: each attempt against the kept build, each lever's effect."""
     sections = {
@@ -951,6 +979,7 @@ def decide(results: dict) -> list[str]:
                 else "no measurable cost cold in this run (the real page was not slower)."
             )
         )
+    text.extend(short_of_aims(sections))
     met = [row for row in aims_table(results)[2:] if row.endswith("| yes |")]
     text.append(f"- Aims met in this run: {len(met)} of {len(aims_table(results)) - 2} (table at the top).")
     return text
