@@ -92,6 +92,18 @@ def machine() -> str:
     return f"{os.cpu_count()} × {cpu}{mem}, {platform.system()} {platform.release()}"
 
 
+def run_meta() -> dict:
+    """What every benchmark and audit report opens with: when, on what machine, with which browser and Pyodide."""
+    import datetime
+
+    return {
+        "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "machine": machine(),
+        "chromium": chromium_version(),
+        "pyodide": pyodide_version(),
+    }
+
+
 def site_pages(site: Path) -> dict:
     """URLs (site-relative, ending in /) of the pages the benchmarks and audits use, and the runtime."""
     calculators = sorted(p.parent.name for p in (site / "calculators").glob("*/index.html"))

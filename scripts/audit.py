@@ -26,7 +26,6 @@ Options: ``--site DIR`` (use an existing build), ``--skip-lighthouse``, ``--page
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import shutil
@@ -40,7 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _browser import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, chromium_version, machine, pyodide_version, site_pages  # noqa: E402
+from _browser import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, run_meta, site_pages  # noqa: E402
 from serve_site import SiteServer  # noqa: E402
 
 OUT_DIR = ROOT / "benchmarks"
@@ -548,10 +547,7 @@ def main(argv=None) -> int:
     )
     results = {
         "meta": {
-            "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
-            "machine": machine(),
-            "chromium": chromium_version(),
-            "pyodide": pyodide_version(),
+            **run_meta(),
             "lighthouse": lh_version,
             "axe": axe_version,
         }

@@ -35,7 +35,6 @@ Options: ``--rounds N`` (loopback rounds, default 3), ``--slow-rounds N`` (defau
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import re
@@ -54,11 +53,9 @@ from _browser import (  # noqa: E402
     CHROMIUM_ARGS,
     ROOT,
     build_site,
-    chromium_version,
     cpu_limited_chromium,
-    machine,
     own_cpu_cgroup,
-    pyodide_version,
+    run_meta,
     site_pages,
 )
 from serve_site import ENCODINGS, SiteServer  # noqa: E402
@@ -110,8 +107,7 @@ worker.onmessage = (event) => {
   }
 };
 worker.postMessage({ type: "init", runtime: abs("runtime"), stdlib: q.get("stdlib") ? abs("stdlib") : "",
-                     package: abs("package") });
-worker.postMessage({ type: "warm", request });
+                     package: abs("package"), warm: request });
 </script></body></html>
 """
 
@@ -1010,10 +1006,7 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     results = {
         "meta": {
-            "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
-            "machine": machine(),
-            "chromium": chromium_version(),
-            "pyodide": pyodide_version(),
+            **run_meta(),
             "python": sys.version.split()[0],
             "load_start": " ".join(f"{x:.1f}" for x in os.getloadavg()),
             "rounds": args.rounds,

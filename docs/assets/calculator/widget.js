@@ -106,19 +106,22 @@ const runtime = {
   callbacks: {},
   nextId: 1,
   timer: null,
-  // Creates the worker and starts loading Pyodide (the first widget's start).
-  boot(urls) {
-    if (this.state !== "idle") return;
+  // Resolves when the worker is ready. config: the runtime's URLs and warm, the page's own
+  // request: the worker runs it once before it says "ready", and its answer is the first result.
+  start(config) {
+    if (this.state === "ready") return Promise.resolve();
+    if (this.state === "failed") return Promise.reject(new Error(this.reason || "failed"));
+    const promise = new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    if (this.state === "loading") return promise;
     this.state = "loading";
-    this.warmSent = false;
     storage("set", String(Date.now()));
     const timeout = test("timeout") ? 1 : READY_TIMEOUT_MS;
     this.timer = window.setTimeout(() => this.fail("timeout"), timeout);
     try {
-      this.worker = new Worker(urls.worker, { type: "module" });
+      this.worker = new Worker(config.worker, { type: "module" });
     } catch (e) {
       this.fail("worker-construct");
-      return;
+      return promise;
     }
     this.worker.onerror = (event) => {
       if (event && event.preventDefault) event.preventDefault();
@@ -128,24 +131,12 @@ const runtime = {
     this.worker.onmessage = (event) => this.receive(event.data || {});
     this.worker.postMessage({
       type: "init",
-      runtime: urls.runtime,
-      stdlib: urls.stdlib,
-      package: urls.package,
+      runtime: config.runtime,
+      stdlib: config.stdlib,
+      package: config.package,
+      warm: config.warm,
       fail: test("worker-error"),
     });
-  },
-  // Resolves when the worker is ready. config: the runtime's URLs (used if not booted yet) and
-  // warm, the page's own request: the worker runs it once before it says "ready", and its answer
-  // is the first result.
-  start(config) {
-    if (this.state === "ready") return Promise.resolve();
-    if (this.state === "failed") return Promise.reject(new Error(this.reason || "failed"));
-    const promise = new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
-    if (this.state === "idle") this.boot(config);
-    if (this.worker && typeof config.warm === "string" && !this.warmSent) {
-      this.warmSent = true;
-      this.worker.postMessage({ type: "warm", request: config.warm });
-    }
     return promise;
   },
   receive(msg) {

@@ -3,17 +3,16 @@
  *
  * Started by widget.js (new Worker(url, {type: "module"})) on calculator pages only. Messages:
  *   in:  {type: "init", runtime: <Pyodide folder URL>, stdlib: <standard-library zip URL or "">,
- *         package: <calculators zip URL>}   (sent as early as possible, before the page is parsed)
- *        {type: "warm", request: <JSON string>}   (the page's own request, once the widget has it)
+ *         package: <calculators zip URL>, warm: <the page's own request, a JSON string>}
  *        {type: "compute", id, request: <JSON string>}
  *   out: {type: "ready"} | {type: "error", message}
  *        | {type: "result", id, response: <JSON string>, ms: <time spent in Python>}
  * Only strings cross into Python (calculators.web.handle), so no JsNull or float reaches it.
  *
  * Warm-up: before "ready", one call on the page's own inputs imports the renderer and the
- * calculator ("ready" waits for the "warm" message); its answer is kept and given to the first
- * "compute" of the same request, which the widget sends right after "ready". The first few calls after that were still several times slower than later ones
- * (30-85 ms against 5-10 ms, measured for issue 14), so after the first
+ * calculator; its answer is kept and given to the first "compute" of the same request, which
+ * the widget sends right after "ready". The first few calls after that were still several times
+ * slower than later ones (30-85 ms against 5-10 ms, measured for issue 14), so after the first
  * result the worker spends its idle time on a few more calls with the page's inputs varied, one
  * per task: a reader's edit waits for at most one of them, and the first real edit is fast.
  *
@@ -30,8 +29,6 @@ let handle = null;
 let starting = null;
 let warmRequest = null;
 let warmResponse = null; // the answer to warmRequest, for the first compute of the same request
-let warmGiven = null;
-const warmArrived = new Promise((resolve) => { warmGiven = resolve; });
 let warming = null; // the idle-time warm-up requests still to run, or null before the first result
 
 // When Python could not answer: the widget shows its own data-msg-internal (written by render.py).
@@ -80,12 +77,9 @@ async function init(msg) {
   if (!web) web = await start(null);
   handle = web.handle;
   // The first call imports the renderer and the calculator: do it before saying "ready".
-  const request = await warmArrived;
-  try {
-    warmResponse = handle(request);
-    warmRequest = request;
-  } catch (err) {
-    console.warn(err);
+  if (typeof msg.warm === "string") {
+    warmResponse = handle(msg.warm);
+    warmRequest = msg.warm;
   }
 }
 
@@ -128,8 +122,6 @@ self.onmessage = (event) => {
         (err) => self.postMessage({ type: "error", message: String((err && err.message) || err) }),
       );
     }
-  } else if (msg.type === "warm") {
-    if (typeof msg.request === "string") warmGiven(msg.request);
   } else if (msg.type === "compute") {
     let response = INTERNAL;
     const started = performance.now();
