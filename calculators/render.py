@@ -30,6 +30,7 @@ Conventions
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
@@ -48,6 +49,7 @@ __all__ = [
     "render_error",
     "result_csv",
     "announce_text",
+    "result_key",
     "form_defaults",
     "percent_text",
     "field_id",
@@ -876,6 +878,21 @@ def announce_text(name: str, result: dict, lang: str) -> str:
 # --------------------------------------------------------------------------------------
 
 
+def result_key(html: str) -> str:
+    """A short fingerprint of a result's HTML (the first 16 hex digits of its SHA-256).
+
+    The build writes it on the server-rendered result and the worker sends it with every answer,
+    so the page can tell, without comparing markup, that an answer is the result it already shows
+    and skip redrawing it (a layout of the whole result on a slow phone, for nothing).
+
+    >>> result_key("<p>1</p>") == result_key("<p>1</p>") != result_key("<p>2</p>")
+    True
+    >>> len(result_key(""))
+    16
+    """
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()[:16]
+
+
 def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
     """The whole widget: form, the default result (computed now), status, messages, actions.
 
@@ -937,7 +954,8 @@ def render_widget(name: str, lang: str, urls: dict | None = None) -> str:
         f'<div class="calc-inputs">{render_form(name, lang)}</div>'
         f'<div class="calc-outputs">'
         f'<p class="calc-stale-note" hidden>{escape(_ui("stale", lang))}</p>'
-        f'<div class="calc-result" aria-label="{title} · {escape(_ui("result", lang))}" role="region">{result_html}</div>'
+        f'<div class="calc-result" data-result-key="{result_key(result_html)}" '
+        f'aria-label="{title} · {escape(_ui("result", lang))}" role="region">{result_html}</div>'
         f'<div class="calc-actions">'
         f'<button type="button" class="calc-button" data-action="share" hidden>{escape(_ui("share", lang))}</button>'
         f"{csv_button}{ics_button}"

@@ -21,8 +21,11 @@ one CSV writer (:mod:`calculators.csv_export`)::
 
 Response::
 
-    {"ok": true, "html": "<dl ...>", "csv": "\\ufeff...", "announce": "...", "errors": []}
+    {"ok": true, "html": "<dl ...>", "key": "…", "csv": "\\ufeff...", "announce": "...", "errors": []}
     {"ok": false, "html": "", "csv": "", "announce": "", "errors": [{"field", "code", "message"}]}
+
+``key`` is :func:`calculators.render.result_key` of ``html``, the fingerprint the build also
+writes on the server-rendered result: the page does not redraw a first answer it already shows.
 
 :func:`handle` never raises: any failure (bad JSON, unknown calculator, a bug) is an error
 response with a bilingual message, never a traceback.
@@ -55,7 +58,15 @@ form_to_inputs = forms.form_to_inputs
 
 def _response(ok: bool, html: str = "", csv: str = "", announce: str = "", errors=(), ics: str = "") -> str:
     return json.dumps(
-        {"ok": ok, "html": html, "csv": csv, "ics": ics, "announce": announce, "errors": list(errors)},
+        {
+            "ok": ok,
+            "html": html,
+            "key": render.result_key(html) if html else "",
+            "csv": csv,
+            "ics": ics,
+            "announce": announce,
+            "errors": list(errors),
+        },
         ensure_ascii=False,
     )
 

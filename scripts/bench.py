@@ -126,7 +126,7 @@ OBSERVER_JS = """
     if (!result) return;
     new MutationObserver(() => {
       if (bench.first === null && root.getAttribute("data-state") === "ready") bench.first = performance.now();
-    }).observe(result, { childList: true, subtree: true });
+    }).observe(result, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-result-key"] });
   });
 })();
 """
@@ -730,7 +730,8 @@ def write_report(results: dict) -> None:
         "browser asks for it and a `.br` file is beside the file, else gzip; `Cache-Control: immutable` for hashed "
         "runtime files; HTML revalidated. Cold = fresh browser profile; warm = same profile, browser restarted.",
         f'- Timed page: `/calculators/{CALC_PAGE}/` (zh). "First result" = the first result computed by Python '
-        "in the browser replacing the server-rendered one, measured from navigation start.",
+        "in the browser shown in the page (replacing the server-rendered one, or, when Python's answer is that same "
+        "result, confirmed in place without redrawing it), measured from navigation start.",
         f"- Site as built ships: {', '.join(meta.get('shipped_stdlib') or ['?'])}",
         *(
             [

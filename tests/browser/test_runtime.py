@@ -235,3 +235,51 @@ def test_heading_anchor_stays_until_the_reader_changes_an_input(live, site_serve
     page.fill('[name="daily_rate"]', "0.04")
     wait_outputs_change(page, before)
     assert "daily_rate=0.04" in page.url.split("#", 1)[1]
+
+
+# Counts, from the first parse on, how often the result is redrawn and how often Python answers.
+REDRAW_PROBE = """
+document.addEventListener('DOMContentLoaded', () => {
+  const result = document.querySelector('[data-calculator] .calc-result');
+  if (!result) return;
+  const seen = window.__redraw = { redrawn: 0, answers: 0, first: result.firstElementChild };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'childList') seen.redrawn += 1;
+      else seen.answers += 1;
+    }
+  }).observe(result, { childList: true, attributes: true, attributeFilter: ['data-result-key'] });
+});
+"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_first_answer_is_not_redrawn_when_it_is_the_shown_result(fresh, site_server, lang):
+    """A phone should not lay out the whole result again for the same figures (issue 14)."""
+    page = fresh()
+    page.context.add_init_script(REDRAW_PROBE)
+    page.goto(site_server + page_path("installment_apr", lang))
+    assert wait_settled(page) == "ready"
+    page.wait_for_function("() => window.__redraw && window.__redraw.answers > 0", timeout=30_000)
+    seen = page.evaluate(
+        "() => ({ ...window.__redraw, same: window.__redraw.first"
+        " === document.querySelector('.calc-result').firstElementChild })"
+    )
+    assert seen["redrawn"] == 0 and seen["same"], seen
+    assert not page.evaluate("() => document.querySelector('[data-calculator]').classList.contains('calc-stale')")
+    # The next answer for other inputs is drawn.
+    before = outputs_of(page)
+    field = change_first_number(page, "installment_apr")
+    assert page.evaluate("() => window.__redraw.redrawn") > 0, field
+    assert outputs_of(page) != before
+
+
+def test_a_first_answer_for_other_inputs_is_drawn(fresh, site_server):
+    """A shared link changes the inputs before the engine starts: its first answer replaces the page's."""
+    page = fresh()
+    page.context.add_init_script(REDRAW_PROBE)
+    page.goto(site_server + page_path("rate_convert", "en") + "#daily_rate=0.04")
+    assert wait_settled(page) == "ready"
+    wait_computed(page)
+    assert page.evaluate("() => window.__redraw.redrawn") > 0
+    assert outputs_of(page) == expected_outputs("rate_convert", form_of(page))

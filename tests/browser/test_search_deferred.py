@@ -52,3 +52,17 @@ def test_typing_s_f_or_slash_into_a_calculator_field_does_not_fetch_the_index(fr
         "() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/search/search_index.json'))",
         timeout=15_000,
     )
+
+
+def test_the_search_worker_starts_only_with_search(fresh, site_server):
+    """Material's search worker (its script and the thread) waits for the reader, like the index."""
+    page = fresh()
+    page.goto(site_server + "/en/calculators/installment-apr/", wait_until="load")
+    page.wait_for_timeout(1500)
+    workers = lambda: [u for u in page.requests.urls if "/workers/search." in u]  # noqa: E731
+    assert not workers(), "the search worker started before search was opened"
+    page.locator("label[for=__search]").first.click()
+    page.locator("input[data-md-component=search-query]").fill("interest")
+    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    assert workers(), "search ran in Material's worker once opened"
+    assert page.evaluate("window.__cspViolations") == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -13,7 +14,7 @@ import calculators
 from calculators import render, web
 
 NAMES = calculators.NAMES
-KEYS = {"ok", "html", "csv", "ics", "announce", "errors"}
+KEYS = {"ok", "html", "key", "csv", "ics", "announce", "errors"}
 
 
 def call(name, form, lang="zh"):
@@ -36,6 +37,7 @@ def test_handle_always_answers_with_json_never_a_traceback(name, form, lang):
     out = json.loads(web.handle(json.dumps({"calculator": name, "form": form, "lang": lang})))
     assert set(out) == KEYS
     assert isinstance(out["ok"], bool)
+    assert out["key"] == (render.result_key(out["html"]) if out["html"] else "")
     if not out["ok"]:
         assert out["errors"] and out["html"] == ""
         for e in out["errors"]:
@@ -124,3 +126,18 @@ def test_figures_are_machine_readable():
         (k, v) for k, v in __import__("re").findall(r'data-output="([^"]+)" data-value="([^"]*)"', out["html"])
     )
     assert Decimal(values["flat_rate_annual"]) == Decimal("0.072")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", NAMES)
+def test_the_pages_first_request_answers_with_the_key_the_build_wrote(name, lang):
+    """The page skips redrawing its first answer only when the fingerprints match (widget.js)."""
+    built = re.search(r'class="calc-result" data-result-key="([0-9a-f]{16})"', render.render_widget(name, lang))
+    assert built, "the server-rendered result carries its key"
+    form = render.form_defaults(name)
+    if calculators.get(name).examples_as_placeholders:  # what the page sends before typing
+        form = {k: "" for k in form}
+    first = call(name, form, lang)
+    assert first["key"] == built.group(1)
+    other = call(name, form, "en" if lang == "zh" else "zh")
+    assert other["key"] != first["key"], "an answer the page does not show has another key"

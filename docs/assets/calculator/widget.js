@@ -194,6 +194,8 @@ function Widget(root) {
   this.staleNote = root.querySelector(".calc-stale-note");
   this.initialForm = this.form.cloneNode(true);
   this.initialResult = this.result.innerHTML;
+  this.initialKey = this.result.getAttribute("data-result-key") || "";
+  this.answered = false; // no answer from Python shown yet: the result is the server's
   this.csv = "";
   this.inFlight = false;
   this.pending = false;
@@ -294,6 +296,7 @@ Widget.prototype.fallback = function (reason, retry) {
     this.form.parentNode.replaceChild(fresh, this.form);
     this.form = fresh;
     this.result.innerHTML = this.initialResult;
+    this.result.setAttribute("data-result-key", this.initialKey);
     this.dirty = false;
     this.touched = false;
   }
@@ -377,7 +380,13 @@ Widget.prototype.send = function () {
 Widget.prototype.apply = function (response, form) {
   this.clearErrors();
   if (response.ok) {
-    this.result.innerHTML = response.html;
+    // The first answer is usually the server-rendered result itself (same Python, same inputs):
+    // Python's fingerprints say so, and redrawing it would only cost a phone a layout.
+    const shown = this.answered ? "" : this.result.getAttribute("data-result-key");
+    if (!response.key || response.key !== shown) this.result.innerHTML = response.html;
+    // Set on every answer (same value or not): the moment the result is live, for benchmarks.
+    this.result.setAttribute("data-result-key", response.key || "");
+    this.answered = true;
     this.csv = response.csv || "";
     // The calendar file, when the calculator gives one (Python decides; this only carries it).
     this.ics = response.ics || "";
