@@ -665,16 +665,17 @@ def _jump_to_last_bracket(c, a0: int, b0: int, e0: int, s_a: int, bits: int):
         return None
     if guess is None or guess <= 0:  # pragma: no cover - the bisection takes over
         return None
-    root = Fraction(guess) * (1 << e0)  # the guess in units of 2**-e0
+    num, den = guess.as_integer_ratio()  # the guess is num / den, or num * 2**e0 / den in units of 2**-e0
+    num <<= e0
     target = w0 << bits
 
-    def index(k: int) -> int:  # j at depth k for the guess
-        return math.floor((root * (1 << k) - (a0 << k)) / w0)
+    def index(k: int) -> int:  # j at depth k for the guess: floor((guess * 2**(e0 + k) - a0 * 2**k) / w0)
+        return ((num - a0 * den) << k) // (w0 * den)
 
     def stops(k: int, j: int) -> bool:
         return (a0 << k) + j * w0 >= target
 
-    k = max(0, target.bit_length() - root.numerator.bit_length() + root.denominator.bit_length() - 2)
+    k = max(0, target.bit_length() - num.bit_length() + den.bit_length() - 2)
     while k > 0 and stops(k - 1, index(k - 1)):
         k -= 1
     while not stops(k, index(k)):
