@@ -795,16 +795,16 @@ def irr(values):
     values = list(values)
     dec = _is_dec(*values)
     try:
-        exact = [Fraction(_D(x)) if dec else Fraction(_F(x)) for x in values]
+        exact = [(_D(x) if dec else _F(x)).as_integer_ratio() for x in values]  # (numerator, denominator)
     except (ValueError, OverflowError, TypeError):
         if any(isinstance(x, bool) or not isinstance(x, (int, float, Decimal)) for x in values):
             raise TypeError("irr(): values must be numbers") from None
         return _nan(dec)  # NaN or infinity among the values
     # Integer coefficients: multiply by the common denominator.
     den = 1
-    for x in exact:
-        den = den * x.denominator // math.gcd(den, x.denominator)
-    c = [int(x * den) for x in exact]
+    for _, d in exact:
+        den = den * d // math.gcd(den, d)
+    c = [n * (den // d) for n, d in exact]
     while c and c[-1] == 0:
         c.pop()
     while c and c[0] == 0:  # a root at x = 0 means r = infinity: drop it
