@@ -663,16 +663,23 @@ def _chart_html(calc, result: dict, lang: str) -> str:
     if chart.kind == "bar":
         group_w = plot_w / n
         bar_w = group_w * Decimal("0.8") / len(series)
+        width = _q(bar_w)
+        # A plan's bars repeat a few amounts (the same fee, the same principal): each amount's
+        # y and height are worked out once.
+        y_and_height: dict = {}
         for si, s in enumerate(values):
             for i, (_, v) in enumerate(s):
                 if v is None:
                     continue
                 x = Decimal(_ML) + group_w * i + group_w * Decimal("0.1") + bar_w * si
-                y = y_of(v)
-                y0, y1 = (y, base_y) if v >= 0 else (base_y, y)
+                texts = y_and_height.get(v)
+                if texts is None:
+                    y = y_of(v)
+                    y0, y1 = (y, base_y) if v >= 0 else (base_y, y)
+                    texts = y_and_height[v] = (_q(y0), _q(max(y1 - y0, Decimal("0.5"))))
                 parts.append(
-                    f'<rect class="calc-bar calc-series-{si}" x="{_q(x)}" y="{_q(y0)}" width="{_q(bar_w)}"'
-                    f' height="{_q(max(y1 - y0, Decimal("0.5")))}"/>'
+                    f'<rect class="calc-bar calc-series-{si}" x="{_q(x)}" y="{texts[0]}" width="{width}"'
+                    f' height="{texts[1]}"/>'
                 )
         label_every = max(1, (n + 7) // 8)
         for i, xl in enumerate(x_labels):
