@@ -622,6 +622,7 @@ def _newton_guess(c, lo: Decimal, hi: Decimal, s_lo: int, digits: int):
 
         x = Decimal(1) if lo < 1 < hi else (lo + hi) / 2
         step = step_before = hi - lo
+        was_newton = False
         value, slope = value_and_slope(x)
         for _ in range(4 * digits + 200):
             if abs(value) <= tolerance * abs(x * slope):  # Newton's correction is below the tolerance
@@ -634,9 +635,15 @@ def _newton_guess(c, lo: Decimal, hi: Decimal, s_lo: int, digits: int):
             if newton is None or not lo < newton < hi or abs(2 * value) > abs(step_before * slope):
                 step_before, step = step, (hi - lo) / 2
                 x = lo + step
+                was_newton = False
             else:
                 step_before, step = step, x - newton
                 x = newton
+                # Two Newton steps in a row: the error left is about step**3 / step_before**2
+                # (it squares at each step), so a step of 1e-30 after one of 1e-15 is done.
+                if was_newton and abs(step * step * step) <= tolerance * abs(x) * step_before * step_before:
+                    return x
+                was_newton = True
             if abs(step) <= tolerance * abs(x):
                 return x
             value, slope = value_and_slope(x)
