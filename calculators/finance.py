@@ -775,6 +775,10 @@ def irr(values):
     signs and bisection (Vincent-Collins-Akritas), then each is bisected to
     the working precision. So there is no starting guess and no missed root
     for ordinary cash flows; a multiple root is found only approximately.
+    The last bisection step is usually reached at once: a safeguarded Newton
+    guess in Decimal names the final bracket and exact signs on integers
+    confirm it, so the result is the bisection's to the last bit (and when
+    the guess cannot be confirmed, the bisection runs step by step).
     numpy-financial 1.0.0 uses ``numpy.roots`` instead; the two agree to
     floating-point accuracy on well-conditioned flows.
 
