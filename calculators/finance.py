@@ -605,8 +605,10 @@ def _newton_guess(c, lo: Decimal, hi: Decimal, s_lo: int, digits: int):
 
     Newton's method in Decimal, safeguarded by bisection (``rtsafe`` in Numerical Recipes):
     a step that would leave the bracket, or is not half the one before the last, is a
-    bisection instead. ``s_lo`` is the sign of the polynomial at ``lo``. The start is ``x = 1`` (a rate
-    of zero) when the bracket holds it, since the rates of money flows are small.
+    bisection instead. ``s_lo`` is the sign of the polynomial at ``lo``. The start is ``x = 1``
+    (a rate of zero) when the bracket holds it, since the rates of money flows are small. It
+    stops when the next correction, or the error left after two Newton steps in a row, is
+    below ``10**-digits`` of ``x``. The caller checks the guess on exact integers.
     """
     ctx = decimal.Context(prec=digits + 10, traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
     with decimal.localcontext(ctx):
