@@ -600,6 +600,120 @@ def _eval_sign(c, num: int, den_bits: int) -> int:
     return (s > 0) - (s < 0)
 
 
+def _newton_guess(c, lo: Decimal, hi: Decimal, s_lo: int, digits: int):
+    """The root of ``c`` in ``(lo, hi)`` to about ``digits`` digits, or None (only a guess).
+
+    Newton's method in Decimal, safeguarded by bisection (``rtsafe`` in Numerical Recipes):
+    a step that would leave the bracket, or is not half the one before the last, is a
+    bisection instead. ``s_lo`` is the sign of the polynomial at ``lo``. The start is ``x = 1``
+    (a rate of zero) when the bracket holds it, since the rates of money flows are small. It
+    stops when the next correction, or the error left after two Newton steps in a row, is
+    below ``10**-digits`` of ``x``. The caller checks the guess on exact integers.
+    """
+    ctx = decimal.Context(prec=digits + 10, traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
+    with decimal.localcontext(ctx):
+        coefficients = [Decimal(x) for x in reversed(c)]  # highest degree first
+        tolerance = Decimal(10) ** -digits
+
+        def value_and_slope(x: Decimal) -> tuple:
+            value, slope = coefficients[0], Decimal(0)
+            for coefficient in coefficients[1:]:
+                slope = slope * x + value
+                value = value * x + coefficient
+            return value, slope
+
+        x = Decimal(1) if lo < 1 < hi else (lo + hi) / 2
+        step = step_before = hi - lo
+        was_newton = False
+        value, slope = value_and_slope(x)
+        for _ in range(4 * digits + 200):
+            if abs(value) <= tolerance * abs(x * slope):  # Newton's correction is below the tolerance
+                return x
+            if (value > 0) == (s_lo > 0):
+                lo = x
+            else:
+                hi = x
+            newton = x - value / slope if slope else None
+            if newton is None or not lo < newton < hi or abs(2 * value) > abs(step_before * slope):
+                step_before, step = step, (hi - lo) / 2
+                x = lo + step
+                was_newton = False
+            else:
+                step_before, step = step, x - newton
+                x = newton
+                # Two Newton steps in a row: the error left is about step**3 / step_before**2
+                # (it squares at each step), so a step of 1e-30 after one of 1e-15 is done.
+                if was_newton and abs(step * step * step) <= tolerance * abs(x) * step_before * step_before:
+                    return x
+                was_newton = True
+            if abs(step) <= tolerance * abs(x):
+                return x
+            value, slope = value_and_slope(x)
+    return None  # pragma: no cover - the bracket halves at worst, so this is not reached
+
+
+def _jump_to_last_bracket(c, a0: int, b0: int, e0: int, s_a: int, bits: int):
+    """What :func:`_refine`'s bisection returns, found without bisecting, or None.
+
+    Bisecting ``(a0, b0) / 2**e0`` keeps the width ``w0 = b0 - a0`` over a growing power of two:
+    at depth ``k`` the bracket is ``(a0 * 2**k + j * w0) / 2**(e0 + k)`` for the ``j`` whose
+    interval holds the root, and the bisection stops at the first depth where
+    ``w0 * 2**bits <= a0 * 2**k + j * w0`` (the bracket is narrow next to its left end; the left
+    end never falls and the width halves, so once true it stays true). A Decimal guess of the
+    root gives ``k`` and ``j``; signs of the polynomial on exact integers then confirm that the
+    root is in that interval (or on its left end, where the bisection would have met it exactly),
+    and that the depth before did not stop. The result is the same Fraction, bit for bit;
+    anything unconfirmed returns None and the caller bisects as before.
+    """
+    w0 = b0 - a0
+    digits = bits * 30103 // 100000 + 12  # bits in decimal digits, and some to spare
+    scale = Decimal(1 << e0)
+    try:
+        guess = _newton_guess(c, Decimal(a0) / scale, Decimal(b0) / scale, s_a, digits)
+    except ArithmeticError:  # pragma: no cover - the bisection takes over
+        return None
+    if guess is None or guess <= 0:  # pragma: no cover - the bisection takes over
+        return None
+    num, den = guess.as_integer_ratio()  # the guess is num / den, or num * 2**e0 / den in units of 2**-e0
+    num <<= e0
+    target = w0 << bits
+
+    def index(k: int) -> int:  # j at depth k for the guess: floor((guess * 2**(e0 + k) - a0 * 2**k) / w0)
+        return ((num - a0 * den) << k) // (w0 * den)
+
+    def stops(k: int, j: int) -> bool:
+        return (a0 << k) + j * w0 >= target
+
+    k = max(0, target.bit_length() - num.bit_length() + den.bit_length() - 2)
+    while k > 0 and stops(k - 1, index(k - 1)):
+        k -= 1
+    while not stops(k, index(k)):
+        k += 1
+        if k > 4 * bits + 4096:  # pragma: no cover - past the bisection's own limit
+            return None
+    if k == 0:
+        return None  # the bisection stops at once: nothing to save
+    j = index(k)
+    if not 0 <= j < 1 << k:  # pragma: no cover - the guess left the bracket
+        return None
+    e = e0 + k
+    s_j = _eval_sign(c, (a0 << k) + j * w0, e)
+    exact = s_j == 0
+    if not exact:
+        step = 1 if s_j == s_a else -1  # which side of the guessed left end the root is on
+        s_next = _eval_sign(c, (a0 << k) + (j + step) * w0, e)
+        if s_next == 0:  # the root is exactly on the neighbouring grid point
+            j, exact = j + step, True
+        elif s_next == s_j:  # pragma: no cover - the guess is off by more than one interval
+            return None
+        elif step < 0:
+            j -= 1
+    if not (0 <= j < 1 << k and stops(k, j) and not stops(k - 1, j // 2)):
+        return None  # the guessed depth was not the first to stop
+    left = (a0 << k) + j * w0
+    return Fraction(left, 1 << e) if exact else Fraction(2 * left + w0, 1 << (e + 1))
+
+
 def _refine(c, lo: Fraction, hi: Fraction, bits: int) -> Fraction:
     """Bisect the bracket ``(lo, hi)`` of a simple root until it is narrow."""
     if lo == hi:
@@ -616,6 +730,9 @@ def _refine(c, lo: Fraction, hi: Fraction, bits: int) -> Fraction:
         return Fraction(b, 1 << e)
     if sa == sb:  # pragma: no cover - isolation guarantees a sign change
         return (lo + hi) / 2
+    jumped = _jump_to_last_bracket(c, a, b, e, sa, bits)
+    if jumped is not None:
+        return jumped
     for _ in range(4 * bits + 4096):
         # Stop when the bracket is narrow relative to its position.
         width = b - a
@@ -660,6 +777,10 @@ def irr(values):
     signs and bisection (Vincent-Collins-Akritas), then each is bisected to
     the working precision. So there is no starting guess and no missed root
     for ordinary cash flows; a multiple root is found only approximately.
+    The last bisection step is usually reached at once: a safeguarded Newton
+    guess in Decimal names the final bracket and exact signs on integers
+    confirm it, so the result is the bisection's to the last bit (and when
+    the guess cannot be confirmed, the bisection runs step by step).
     numpy-financial 1.0.0 uses ``numpy.roots`` instead; the two agree to
     floating-point accuracy on well-conditioned flows.
 
@@ -687,16 +808,16 @@ def irr(values):
     values = list(values)
     dec = _is_dec(*values)
     try:
-        exact = [Fraction(_D(x)) if dec else Fraction(_F(x)) for x in values]
+        exact = [(_D(x) if dec else _F(x)).as_integer_ratio() for x in values]  # (numerator, denominator)
     except (ValueError, OverflowError, TypeError):
         if any(isinstance(x, bool) or not isinstance(x, (int, float, Decimal)) for x in values):
             raise TypeError("irr(): values must be numbers") from None
         return _nan(dec)  # NaN or infinity among the values
     # Integer coefficients: multiply by the common denominator.
     den = 1
-    for x in exact:
-        den = den * x.denominator // math.gcd(den, x.denominator)
-    c = [int(x * den) for x in exact]
+    for _, d in exact:
+        den = den * d // math.gcd(den, d)
+    c = [n * (den // d) for n, d in exact]
     while c and c[-1] == 0:
         c.pop()
     while c and c[0] == 0:  # a root at x = 0 means r = infinity: drop it

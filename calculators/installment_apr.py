@@ -173,14 +173,7 @@ def cash_flows(principal: Decimal, periods: int, fee_rate: Decimal, fee_collecti
     [Decimal('-980.00'), Decimal('500.00'), Decimal('500.00')]
     """
     if rounding != "exact":
-        rows = schedule(principal, periods, fee_rate, fee_collection, rounding)
-        flows = [-principal]
-        for r in rows:
-            if r["period"] == 0:
-                flows[0] += r["payment"]
-            else:
-                flows.append(r["payment"])
-        return flows
+        return _flows_of(principal, schedule(principal, periods, fee_rate, fee_collection, rounding))
     parts = principal_parts(principal, periods, "exact")
     fee_each = principal * fee_rate
     fee_total = fee_each * periods
@@ -189,6 +182,17 @@ def cash_flows(principal: Decimal, periods: int, fee_rate: Decimal, fee_collecti
     if fee_collection == "upfront_first":
         return [-principal, parts[0] + fee_total] + parts[1:]
     return [-(principal - fee_total)] + parts
+
+
+def _flows_of(principal: Decimal, rows: list) -> list:
+    """The cash flows of a schedule to the fen (what :func:`cash_flows` gives unless ``exact``)."""
+    flows = [-principal]
+    for r in rows:
+        if r["period"] == 0:
+            flows[0] += r["payment"]
+        else:
+            flows.append(r["payment"])
+    return flows
 
 
 def annualise(monthly: Decimal) -> tuple:
@@ -225,7 +229,8 @@ def compute(values: dict) -> dict:
             "The total fee is at least the amount itself: deducted at the start it leaves you nothing, so "
             "there is no rate to compute.",
         )
-    flows = cash_flows(p, n, f, how, rounding)
+    # The schedule is already worked out: its payments are the flows, except for the textbook figure.
+    flows = cash_flows(p, n, f, how, rounding) if rounding == "exact" else _flows_of(p, rows)
     monthly = irr(flows)
     if monthly.is_nan():  # pragma: no cover - one sign change always has a root
         raise ArithmeticError("no IRR")

@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext
 from functools import lru_cache
 from html import escape
 
@@ -618,6 +618,23 @@ def _chart_rows(calc, result: dict) -> list:
     return []
 
 
+@lru_cache(maxsize=64)
+def _bar_slots(n: int, count: int, prec: int, rounding: str) -> tuple:
+    """A bar chart's x coordinates as texts: ``(bar width, bars' x per series, groups' centres)``.
+
+    They depend only on the number of groups ``n`` and of series ``count`` (and on the Decimal
+    context, named in the key), so a chart redrawn on every keystroke works them out once.
+    """
+    group_w = Decimal(_W - _ML - _MR) / n
+    bar_w = group_w * Decimal("0.8") / count
+    bars = tuple(
+        tuple(_q(Decimal(_ML) + group_w * i + group_w * Decimal("0.1") + bar_w * si) for i in range(n))
+        for si in range(count)
+    )
+    centres = tuple(_q(Decimal(_ML) + group_w * i + group_w / 2) for i in range(n))
+    return _q(bar_w), bars, centres
+
+
 def _chart_html(calc, result: dict, lang: str) -> str:
     chart = calc.chart
     if chart is None:
@@ -663,26 +680,30 @@ def _chart_html(calc, result: dict, lang: str) -> str:
     x_labels = [row.get(chart.x) for row in rows]
     base_y = y_of(Decimal(0))
     if chart.kind == "bar":
-        group_w = plot_w / n
-        bar_w = group_w * Decimal("0.8") / len(series)
+        ctx = getcontext()
+        width, bar_xs, centre_xs = _bar_slots(n, len(series), ctx.prec, ctx.rounding)
+        # A plan's bars repeat a few amounts (the same fee, the same principal): each amount's
+        # y and height are worked out once.
+        y_and_height: dict = {}
         for si, s in enumerate(values):
             for i, (_, v) in enumerate(s):
                 if v is None:
                     continue
-                x = Decimal(_ML) + group_w * i + group_w * Decimal("0.1") + bar_w * si
-                y = y_of(v)
-                y0, y1 = (y, base_y) if v >= 0 else (base_y, y)
+                texts = y_and_height.get(v)
+                if texts is None:
+                    y = y_of(v)
+                    y0, y1 = (y, base_y) if v >= 0 else (base_y, y)
+                    texts = y_and_height[v] = (_q(y0), _q(max(y1 - y0, Decimal("0.5"))))
                 parts.append(
-                    f'<rect class="calc-bar calc-series-{si}" x="{_q(x)}" y="{_q(y0)}" width="{_q(bar_w)}"'
-                    f' height="{_q(max(y1 - y0, Decimal("0.5")))}"/>'
+                    f'<rect class="calc-bar calc-series-{si}" x="{bar_xs[si][i]}" y="{texts[0]}" width="{width}"'
+                    f' height="{texts[1]}"/>'
                 )
         label_every = max(1, (n + 7) // 8)
         for i, xl in enumerate(x_labels):
             if i % label_every and i != n - 1:
                 continue
-            x = Decimal(_ML) + group_w * i + group_w / 2
             parts.append(
-                f'<text class="calc-axis" x="{_q(x)}" y="{_H - _MB + 16}" text-anchor="middle">'
+                f'<text class="calc-axis" x="{centre_xs[i]}" y="{_H - _MB + 16}" text-anchor="middle">'
                 f"{escape(_shown(xl, 'text', lang)[:14])}</text>"
             )
     else:

@@ -394,6 +394,69 @@ class TestIrr:
             assert abs(got) <= abs(want) + 1e-7
 
 
+def _irr_bisecting_all_the_way(flows):
+    """irr() without the shortcut to the last bracket: the bisection alone, step by step."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(finance, "_jump_to_last_bracket", lambda *args: None)
+        return irr(flows)
+
+
+def _instalment_flows(principal: Decimal, periods: int, fee_rate: Decimal, upfront: bool) -> list:
+    each = (principal / periods).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    fee = (principal * fee_rate).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    last = principal - each * (periods - 1)
+    if upfront:
+        return [-(principal - fee * periods)] + [each] * (periods - 1) + [last]
+    return [-principal] + [each + fee] * (periods - 1) + [last + fee]
+
+
+class TestIrrShortcut:
+    """The Newton guess that jumps to the bisection's last bracket changes no digit of irr()."""
+
+    EDGES = [
+        [Decimal(-300), Decimal(100), Decimal(100), Decimal(100)],  # rate exactly 0 (a fee-free plan)
+        [Decimal(-1), Decimal(2)],  # 1 / (1 + r) = 1/2 exactly
+        [Decimal(-4), Decimal(0), Decimal(1)],  # r = -0.5
+        [Decimal(-1), Decimal(0), Decimal(0), Decimal(8)],  # r = 1
+        [Decimal(-1), Decimal(0), Decimal(2)],  # an irrational root
+        [Decimal("-0.01")] + [Decimal("0.01")] * 60,  # the smallest amounts, 60 periods
+        [Decimal("-10000000")] + [Decimal("9999999.99")],  # a rate just below zero
+        [Decimal(-1), Decimal(-2)],  # no root
+        [-100, 39, 59, 55, 20],  # floats
+        [-1, 2.5, -1.5],  # two roots, one exactly 0
+        [-1e-300, 1e300],  # beyond any float
+    ]
+
+    @pytest.mark.parametrize("flows", EDGES, ids=range(len(EDGES)))
+    def test_edge_cases(self, flows):
+        assert repr(irr(flows)) == repr(_irr_bisecting_all_the_way(flows))
+
+    @given(
+        principal=st.decimals(min_value=1, max_value=10**7, places=2),
+        periods=st.integers(min_value=1, max_value=60),
+        fee_rate=st.decimals(min_value=0, max_value=Decimal("0.05"), places=4),
+        upfront=st.booleans(),
+    )
+    def test_instalment_flows(self, principal, periods, fee_rate, upfront):
+        flows = _instalment_flows(principal, periods, fee_rate, upfront)
+        assume(flows[0] < 0)
+        assert repr(irr(flows)) == repr(_irr_bisecting_all_the_way(flows))
+
+    @given(flows=st.lists(st.decimals(min_value=-(10**6), max_value=10**6, places=2), min_size=2, max_size=25))
+    def test_any_flows(self, flows):
+        assert repr(irr(flows)) == repr(_irr_bisecting_all_the_way(flows))
+
+    def test_instalment_flows_take_the_shortcut(self, monkeypatch):
+        """Ordinary plans are found by the guess (the bisection is the fallback, not the rule)."""
+        found = []
+        jump = finance._jump_to_last_bracket
+        monkeypatch.setattr(finance, "_jump_to_last_bracket", lambda *a: found.append(jump(*a)) or found[-1])
+        for periods in (1, 3, 12, 24, 60):
+            for fee_rate in ("0", "0.0075", "0.05"):
+                irr(_instalment_flows(Decimal("10000"), periods, Decimal(fee_rate), False))
+        assert found and all(x is not None for x in found)
+
+
 def test_rate_accepts_a_decimal_guess_and_tolerance():
     """Issue 13: a Decimal guess or tolerance switched nothing and raised TypeError."""
     r = rate(10, 0, -3500, 10000, guess=Decimal("0.05"), tol=Decimal("1e-10"))
