@@ -283,3 +283,19 @@ def test_a_first_answer_for_other_inputs_is_drawn(fresh, site_server):
     wait_computed(page)
     assert page.evaluate("() => window.__redraw.redrawn") > 0
     assert outputs_of(page) == expected_outputs("rate_convert", form_of(page))
+
+
+def test_nothing_keeps_moving_while_the_engine_starts(fresh, site_server):
+    """An endless animation asks a slow phone for a frame 60 times a second while Python starts."""
+    page = fresh()
+    page.goto(site_server + page_path("payoff_order", "zh"), wait_until="commit")
+    page.wait_for_function("() => document.querySelector('[data-calculator]')?.dataset.state === 'loading'")
+    moving = page.evaluate(
+        """() => document.getAnimations()
+            .filter((a) => a.effect && a.effect.target && a.effect.target.closest('[data-calculator]'))
+            .filter((a) => a.effect.getComputedTiming().iterations === Infinity)
+            .map((a) => a.effect.target.className)"""
+    )
+    assert page.locator(".calc-spinner").is_visible(), "the loading mark is shown"
+    assert moving == [], f"endless animations while loading: {moving}"
+    assert wait_settled(page) == "ready"
