@@ -166,14 +166,27 @@ def schedule(principal: Decimal, periods: int, fee_rate: Decimal, fee_collection
     return rows
 
 
-def cash_flows(principal: Decimal, periods: int, fee_rate: Decimal, fee_collection: str, rounding: str) -> list:
+def cash_flows(
+    principal: Decimal, periods: int, fee_rate: Decimal, fee_collection: str, rounding: str, rows: list | None = None
+) -> list:
     """The plan's cash flows seen from the bank: ``[-lent, payment_1, ..., payment_n]``.
+
+    Unless ``rounding`` is ``"exact"``, they are the payments of :func:`schedule`; pass its
+    ``rows`` when you already have them for these inputs, so they are not worked out twice.
 
     >>> cash_flows(Decimal("1000"), 2, Decimal("0.01"), "upfront_t0", "round")
     [Decimal('-980.00'), Decimal('500.00'), Decimal('500.00')]
     """
     if rounding != "exact":
-        return _flows_of(principal, schedule(principal, periods, fee_rate, fee_collection, rounding))
+        if rows is None:
+            rows = schedule(principal, periods, fee_rate, fee_collection, rounding)
+        flows = [-principal]
+        for r in rows:
+            if r["period"] == 0:
+                flows[0] += r["payment"]
+            else:
+                flows.append(r["payment"])
+        return flows
     parts = principal_parts(principal, periods, "exact")
     fee_each = principal * fee_rate
     fee_total = fee_each * periods
@@ -182,17 +195,6 @@ def cash_flows(principal: Decimal, periods: int, fee_rate: Decimal, fee_collecti
     if fee_collection == "upfront_first":
         return [-principal, parts[0] + fee_total] + parts[1:]
     return [-(principal - fee_total)] + parts
-
-
-def _flows_of(principal: Decimal, rows: list) -> list:
-    """The cash flows of a schedule to the fen (what :func:`cash_flows` gives unless ``exact``)."""
-    flows = [-principal]
-    for r in rows:
-        if r["period"] == 0:
-            flows[0] += r["payment"]
-        else:
-            flows.append(r["payment"])
-    return flows
 
 
 def annualise(monthly: Decimal) -> tuple:
@@ -229,8 +231,7 @@ def compute(values: dict) -> dict:
             "The total fee is at least the amount itself: deducted at the start it leaves you nothing, so "
             "there is no rate to compute.",
         )
-    # The schedule is already worked out: its payments are the flows, except for the textbook figure.
-    flows = cash_flows(p, n, f, how, rounding) if rounding == "exact" else _flows_of(p, rows)
+    flows = cash_flows(p, n, f, how, rounding, rows)
     monthly = irr(flows)
     if monthly.is_nan():  # pragma: no cover - one sign change always has a root
         raise ArithmeticError("no IRR")

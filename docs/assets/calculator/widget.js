@@ -382,8 +382,8 @@ Widget.prototype.apply = function (response, form) {
   if (response.ok) {
     // The first answer is usually the server-rendered result itself (same Python, same inputs):
     // Python's fingerprints say so, and redrawing it would only cost a phone a layout.
-    const shown = this.answered ? "" : this.result.getAttribute("data-result-key");
-    if (!response.key || response.key !== shown) this.result.innerHTML = response.html;
+    const alreadyShown = !this.answered && !!response.key && response.key === this.initialKey;
+    if (!alreadyShown) this.result.innerHTML = response.html;
     // Set on every answer (same value or not): the moment the result is live, for benchmarks.
     this.result.setAttribute("data-result-key", response.key || "");
     this.answered = true;
